@@ -1,0 +1,38 @@
+"""``transalign segment``: print one sentence per line, a blank line between paragraphs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from transalign.errors import InputError
+
+
+def segment_files(paths: list[str], lang: str, encoding: str = "utf-8") -> str:
+    """Segment each file (``-`` is stdin) and return the sentence-file text of all of them."""
+    from transalign.formats.sents import format_sents
+    from transalign.io import decode_bytes, read_text
+    from transalign.segment import SUPPORTED_LANGUAGES, segment_paragraphs
+
+    if lang not in SUPPORTED_LANGUAGES:
+        raise InputError("E100", f"unsupported language {lang!r}",
+                         hint=f"use one of {', '.join(SUPPORTED_LANGUAGES)}")
+    paragraphs: list[list[str]] = []
+    for path in paths or ["-"]:
+        if path == "-":
+            text = decode_bytes(sys.stdin.buffer.read(), path="<stdin>", encoding=encoding)
+        else:
+            text = read_text(Path(path), encoding=encoding)
+        paragraphs.extend(segment_paragraphs(text, lang))
+    return format_sents(paragraphs) if paragraphs else ""
+
+
+def command(
+    files: list[str] = typer.Argument(None, help="Text files; stdin when none or '-'."),
+    lang: str = typer.Option(..., "--lang", help="Language code: en, ru or be."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding, e.g. cp1251."),
+) -> None:
+    """Split text into sentences: one per line, a blank line between paragraphs."""
+    sys.stdout.write(segment_files(files or [], lang, encoding))

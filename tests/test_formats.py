@@ -1,0 +1,117 @@
+"""Contract formats: aligned TSV, links (beads) and sentence files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transalign.errors import InputError
+from transalign.formats.links import format_links, parse_links, read_links
+from transalign.formats.sents import flatten, format_sents, parse_sents
+from transalign.formats.tsv import (
+    AlignedTable,
+    escape_cell,
+    parse_aligned_tsv,
+    read_aligned_tsv,
+    unescape_cell,
+    write_aligned_tsv,
+)
+
+GOLDEN_TSV = "id\tsrc\ttgt\tstatus\np1s1\tTab\\there\tС\\nновой строки\tapproved\np1s2\tBack\\\\slash\t\t\n"
+
+
+@given(st.text())
+def test_cell_escaping_round_trips(value: str) -> None:
+    escaped = escape_cell(value)
+    assert "\t" not in escaped and "\n" not in escaped
+    assert unescape_cell(escaped) == value
+
+
+def test_tsv_golden_file_round_trip(tmp_path: Path) -> None:
+    """Reading then writing the golden text gives it back byte for byte, and pandas-style
+    csv reading with QUOTE_NONE sees the right number of columns."""
+    table = parse_aligned_tsv(GOLDEN_TSV)
+    assert table.rows[0]["src"] == "Tab\there" and table.rows[0]["tgt"] == "С\nновой строки"
+    assert table.rows[1]["src"] == "Back\\slash"
+    path = tmp_path / "doc.en-ru.tsv"
+    write_aligned_tsv(path, table)
+    assert path.read_bytes() == GOLDEN_TSV.encode("utf-8")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert {len(row) for row in rows} == {4}
+
+
+def test_tsv_reads_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bom.tsv"
+    path.write_bytes(b"\xef\xbb\xbf" + GOLDEN_TSV.encode("utf-8"))
+    assert read_aligned_tsv(path).columns == ["id", "src", "tgt", "status"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "why"),
+    [
+        ("src\tid\ttgt\n", "E010", 1, "required columns out of order"),
+        ("", "E010", None, "no header at all"),
+        ("id\tsrc\ttgt\na\tb\n", "E011", 2, "a row with a missing cell"),
+        ("id\tsrc\ttgt\na\tb\tc\td\n", "E011", 2, "an unescaped tab inside a cell"),
+        ("id\tsrc\ttgt\na\tb\tc\na\tx\ty\n", "E012", 3, "duplicate id"),
+        ("id\tsrc\ttgt\n\tb\tc\n", "E012", 2, "empty id"),
+    ],
+)
+def test_tsv_errors_name_line(text: str, code: str, line: int | None, why: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_aligned_tsv(text, path="x.tsv")
+    assert caught.value.code == code, why
+    assert caught.value.line == line, why
+    assert "x.tsv" in caught.value.one_line()
+
+
+def test_tsv_add_column_fills_rows() -> None:
+    table = AlignedTable(rows=[{"id": "1", "src": "a", "tgt": "b"}])
+    table.add_column("origin")
+    assert table.rows[0]["origin"] == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "bead", "why"),
+    [
+        ("[4, 5]:[3]", ((4, 5), (3,)), "a 2-1 bead"),
+        ("[1]:[]", ((1,), ()), "a deletion"),
+        ("[]:[43]", ((), (43,)), "an insertion"),
+        ("[0]:[0]:0.2513", ((0,), (0,)), "a cost field is ignored"),
+    ],
+)
+def test_links_parse(line: str, bead: tuple[tuple[int, ...], tuple[int, ...]], why: str) -> None:
+    assert parse_links(line) == [bead], why
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "why"),
+    [
+        ("[0]:[0]\n[0]:[1]\n", "E021", "a source index used twice"),
+        ("[0, 1]:[1]\n[2]:[0]\n", "E021", "target indices go backwards"),
+        ("0:0\n", "E020", "not in bracket form"),
+    ],
+)
+def test_links_errors(text: str, code: str, why: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_links(text, path="a.gold")
+    assert caught.value.code == code, why
+
+
+def test_links_round_trip_on_corpus(corpus: Path) -> None:
+    for gold in sorted(corpus.glob("*.gold")):
+        text = gold.read_text(encoding="utf-8")
+        assert format_links(read_links(gold)) == text
+
+
+def test_sents_paragraphs() -> None:
+    text = "A.\nB.\n\n\nC.\n"
+    paragraphs = parse_sents(text)
+    assert paragraphs == [["A.", "B."], ["C."]]
+    assert format_sents(paragraphs) == "A.\nB.\n\nC.\n"
+    assert flatten(paragraphs) == (["A.", "B.", "C."], [0, 0, 1])
