@@ -17,3 +17,15 @@ def corpus() -> Path:
     if not (CORPUS / "cis-ministers.en.txt").is_file():
         pytest.skip(f"evaluation corpus not found at {CORPUS} (it lives beside the checkout)")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def tiny_model() -> Path:
+    """The tiny deterministic MarianMT checkpoint, built once into ``<repo>/.cache``.
+
+    Keyed by a digest of the builder and its training texts; concurrent pytest runs are safe
+    (each builds into a temp folder and renames it into place).
+    """
+    from transalign.translate.testmodel import build_cached_test_model
+
+    return build_cached_test_model(REPO / ".cache")
