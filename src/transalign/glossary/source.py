@@ -1,0 +1,202 @@
+"""Find glossary concepts in source text, in time linear in the text (Aho-Corasick).
+
+Rules (the contract's): a term written in capitals (``CIS``, ``OSCE``) matches exactly, any
+other term case-insensitively; matches start and end on word boundaries (``precise`` holds no
+``CIS``), where a hyphen is a boundary (``OSCE-led``); apostrophes, hyphens, ё/е and runs of
+whitespace are unified. English terms also match in plural or singular (``agreements`` /
+``agreement``) and before a possessive (``OSCE's``, ``Belarus’``; the ``'s`` is not part of
+the match). Overlapping candidates: the longest wins, then the leftmost. Other languages
+match the forms given by an ``inflect`` function (for ru/be, ``transalign.morph.inflect``
+when available; else the dictionary form only).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from transalign.glossary.model import Glossary
+from transalign.glossary.text import is_case_sensitive, is_word_char, normalise_with_offsets
+
+Inflector = Callable[[str, str], list[str]]
+_EXACT, _VARIANT = 0, 1  # priorities: a written term beats a generated form
+
+
+@dataclass(frozen=True)
+class SourceMatch:
+    """A concept found in source text: ``text[start:end]`` (0-based, end exclusive)."""
+
+    concept_id: str
+    start: int
+    end: int
+    text: str
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if len(word) > 1 and word.endswith("y") and word[-2].lower() not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _singulars(word: str) -> list[str]:
+    if word.endswith("ies") and len(word) > 4:
+        return [word[:-3] + "y"]
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return [word[:-2]]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return [word[:-1]]
+    return []
+
+
+def english_forms(term: str) -> list[str]:
+    """``term`` first, then the plural (or, for a plural, the singular) of its last word.
+
+    Only lower-case last words are singularised, so proper names (Belarus, Donbass, United
+    Nations) keep their final ``s``.
+    """
+    head, _, last = term.rpartition(" ")
+    prefix = head + " " if head else ""
+    if not last or not last[-1].isalpha():
+        return [term]
+    if is_case_sensitive(last):
+        return [term, prefix + last + "s"]
+    singulars = _singulars(last) if last.islower() else []
+    if singulars:
+        return [term, *(prefix + word for word in singulars)]
+    return [term, prefix + _plural(last)]
+
+
+def default_inflector(lang: str) -> Inflector | None:
+    """The surface-form generator for ``lang``: English rules, ``morph.inflect`` for ru/be."""
+    if lang == "en":
+        return lambda term, _lang: english_forms(term)
+    if lang in ("ru", "be", "uk"):
+        try:
+            morph = importlib.import_module("transalign.morph")
+        except ImportError:
+            return None
+        inflect: Inflector | None = getattr(morph, "inflect", None)
+        return inflect
+    return None
+
+
+def _is_inner(text: str, index: int, lang: str) -> bool:
+    """True when ``text[index]`` continues a word: a letter or digit, or an apostrophe between
+    letters (``сям'я``), but not an English possessive ``'s`` (``OSCE's``)."""
+    char = text[index]
+    if is_word_char(char):
+        return True
+    if char != "'" or index == 0 or index + 1 >= len(text):
+        return False
+    if not (is_word_char(text[index - 1]) and is_word_char(text[index + 1])):
+        return False
+    possessive = text[index + 1] in "sS" and (index + 2 >= len(text)
+                                               or not is_word_char(text[index + 2]))
+    return not (lang == "en" and possessive)
+
+
+def _at_boundaries(text: str, start: int, end: int, lang: str) -> bool:
+    """True when ``text[start:end]`` is not part of a longer word (end exclusive)."""
+    if start > 0 and _is_inner(text, start - 1, lang):
+        return False
+    return end >= len(text) or not _is_inner(text, end, lang)
+
+
+class SourceMatcher:
+    """Finds the concepts of ``glossary`` in ``lang`` text.
+
+    Args:
+        glossary: the glossary; every term in ``lang`` (forbidden ones included, since source
+            text may use them) is searched.
+        lang: ISO 639-1 code of the text.
+        inflect: ``inflect(term, lang) -> [forms]`` giving the surface forms to search (term
+            first); default :func:`default_inflector`. Pass ``lambda t, l: [t]`` for none.
+    """
+
+    def __init__(self, glossary: Glossary, lang: str, inflect: Inflector | None = None) -> None:
+        self.glossary = glossary
+        self.lang = lang
+        self._inflect = inflect if inflect is not None else default_inflector(lang)
+        self._exact = _Automaton(lang)   # terms in capitals, over case-kept text
+        self._folded = _Automaton(lang)  # all other terms, over folded text
+        for concept in glossary:
+            for term in concept.all_terms(lang):
+                self._add(concept.id, term.text)
+        self._exact.finish()
+        self._folded.finish()
+
+    def _forms(self, term: str) -> list[str]:
+        if self._inflect is None:
+            return [term]
+        forms = self._inflect(term, self.lang)
+        return [term, *(form for form in forms if form != term)]
+
+    def _add(self, concept_id: str, term: str) -> None:
+        sensitive = is_case_sensitive(term)
+        automaton = self._exact if sensitive else self._folded
+        for number, form in enumerate(self._forms(term)):
+            key = normalise_with_offsets(form.strip(), fold=not sensitive)[0]
+            automaton.add(key, concept_id, _EXACT if number == 0 else _VARIANT)
+
+    def find(self, text: str) -> list[SourceMatch]:
+        """Non-overlapping matches in ``text``, in text order (offsets into ``text``)."""
+        exact_text, offsets = normalise_with_offsets(text, fold=False)
+        folded_text, _ = normalise_with_offsets(text, fold=True)
+        candidates = [*self._exact.candidates(exact_text), *self._folded.candidates(folded_text)]
+        chosen = _longest_first(candidates)
+        return [SourceMatch(concept, offsets[start], offsets[end - 1] + 1,
+                            text[offsets[start]:offsets[end - 1] + 1])
+                for start, end, concept in chosen]
+
+    def concepts(self, text: str) -> list[str]:
+        """Ids of the concepts found in ``text``, each once, in order of first occurrence."""
+        return list(dict.fromkeys(match.concept_id for match in self.find(text)))
+
+
+class _Automaton:
+    """An Aho-Corasick automaton of keys → (concept id, priority); lowest priority wins."""
+
+    def __init__(self, lang: str) -> None:
+        import ahocorasick
+
+        self._lang = lang
+        self._automaton: Any = ahocorasick.Automaton()
+        self._values: dict[str, tuple[str, int]] = {}
+
+    def add(self, key: str, concept_id: str, priority: int) -> None:
+        if not key:
+            return
+        current = self._values.get(key)
+        if current is None or priority < current[1]:
+            self._values[key] = (concept_id, priority)
+
+    def finish(self) -> None:
+        for key, (concept_id, _) in self._values.items():
+            self._automaton.add_word(key, (len(key), concept_id))
+        if self._values:
+            self._automaton.make_automaton()
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, concept_id)`` of every key occurrence on word boundaries."""
+        if not self._values:
+            return
+        for last, (length, concept_id) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if _at_boundaries(text, start, end, self._lang):
+                yield start, end, concept_id
+
+
+def _longest_first(candidates: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping candidates, longest first (then leftmost), returned in text order."""
+    taken: list[tuple[int, int, str]] = []
+    occupied: set[int] = set()
+    for start, end, concept in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if any(position in occupied for position in range(start, end)):
+            continue
+        occupied.update(range(start, end))
+        taken.append((start, end, concept))
+    return sorted(taken)
