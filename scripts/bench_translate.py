@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Translation throughput, side by side: the naive transformers loop, transalign's batched path,
+transalign with CTranslate2, and the glossary-constrained path.
+
+Builds a full-size MarianMT with random weights (shapes of Helsinki-NLP/opus-mt-en-ru, or
+opus-mt-tc-big with ``--shape tc-big``) in a temporary folder, forces every system to emit the
+same number of target tokens per sentence, runs each system in its own process and prints a log
+on stderr and, as the last line of stdout, one JSON object (rates in target tokens per second).
+
+    nice python scripts/bench_translate.py --quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from transalign.bench.model import SHAPES, build_random_marian
+from transalign.bench.report import run_all, summary
+from transalign.bench.sentences import news_sentences, repo_text, vocabulary
+from transalign.bench.systems import SYSTEMS, Request
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="48 sentences x 32 tokens (a few minutes on 2 cores)"
+    )
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="opus-mt")
+    parser.add_argument("--sentences", type=int, help="number of sentences (default 48 quick, 128 full)")
+    parser.add_argument(
+        "--length", type=int, help="forced target tokens per sentence (default 32 quick, 40 full)"
+    )
+    parser.add_argument("--beam", type=int, default=4)
+    parser.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="CPU threads per system")
+    parser.add_argument("--batch-tokens", type=int, help="token budget of a batch (source tokens x beam)")
+    parser.add_argument(
+        "--ct2-compute-type", default="default", help="int8 on CPU, float16 on GPU by default"
+    )
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset of systems")
+    parser.add_argument("--model-dir", type=Path, help="reuse or keep the random checkpoint here")
+    return parser.parse_args(argv)
+
+
+def log(line: str) -> None:
+    print(f"[bench] {line}", file=sys.stderr, flush=True)
+
+
+def resolve_device(device: str) -> str:
+    if device != "auto":
+        return device
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def make_request(args: argparse.Namespace, device: str) -> Request:
+    count = args.sentences or (48 if args.quick else 128)
+    sentences = news_sentences(vocabulary(repo_text(REPO)), count)
+    default_budget = 8_192 if device == "cpu" else 65_536
+    return Request(
+        sentences=sentences,
+        beam=args.beam,
+        length=args.length or (32 if args.quick else 40),
+        device=device,
+        threads=args.threads,
+        batch_tokens=args.batch_tokens or default_budget,
+        ct2_compute_type=args.ct2_compute_type,
+    )
+
+
+def main(argv: list[str]) -> None:
+    args = parse_args(argv)
+    device = resolve_device(args.device)
+    request = make_request(args, device)
+    with tempfile.TemporaryDirectory(prefix="transalign-bench-") as tmp:
+        model_dir = args.model_dir or Path(tmp) / "model"
+        if not (model_dir / "config.json").is_file():
+            log(f"building a random {args.shape} MarianMT in {model_dir}")
+            build_random_marian(model_dir, SHAPES[args.shape], repo_text(REPO))
+        results = run_all(args.systems.split(","), model_dir, request, Path(tmp), log)
+    print(json.dumps(summary(results, request, args.shape)), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
