@@ -32,6 +32,7 @@ GLOSSARY = parse_glossary(
     "Савет міністраў замежных спраў\n"
     "summit\tsummit\tсаммит\tсаміт\n"
     "family\tfamily\tсемья\tсям'я\n"
+    "interior\tinterior affairs\tвнутренние дела\tва унутраных справах\n"
 )
 
 CASES = [
@@ -93,6 +94,8 @@ CASES_RU_BE = [
     ("be", "сям'я і сям’я", [("family", "сям'я"), ("family", "сям’я")],
      "Belarusian apostrophe inside a word, both apostrophes"),
     ("be", "Данбас", [("donbass", "Данбас")], "Belarusian term"),
+    ("be", "ва ўнутраных справах", [("interior", "ва ўнутраных справах")],
+     "у/ў alternation: the term is written with у"),
 ]
 
 
@@ -120,12 +123,17 @@ def test_written_term_beats_generated_form() -> None:
 @pytest.mark.parametrize(("term", "forms", "reason"), [
     ("Minsk agreements", ["Minsk agreements", "Minsk agreement"],
      "plural common noun: its singular"),
-    ("Belarus", ["Belarus", "Belaruses"],
-     "proper name: no singular"),
+    ("Belarus", ["Belarus"],
+     "capitalised word ending in s: leave it alone"),
     ("CIS", ["CIS", "CISs"], "acronym: only an s plural"),
     ("country", ["country", "countries"], "consonant + y"),
     ("Heads of State", ["Heads of State", "Heads of States"], "capitalised last word: plural only"),
     ("process", ["process", "processes"], "-ss is not a plural"),
+    ("head of state", ["head of state", "head of states", "heads of state"],
+     "X of Y: the head X takes the plural too"),
+    ("weapons of mass destruction",
+     ["weapons of mass destruction", "weapons of mass destructions", "weapon of mass destruction"],
+     "X of Y: a plural head gets its singular"),
 ])
 def test_english_forms(term: str, forms: list[str], reason: str) -> None:
     assert english_forms(term) == forms, reason

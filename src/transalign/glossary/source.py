@@ -52,22 +52,33 @@ def _singulars(word: str) -> list[str]:
     return []
 
 
-def english_forms(term: str) -> list[str]:
-    """``term`` first, then the plural (or, for a plural, the singular) of its last word.
+def _word_forms(word: str) -> list[str]:
+    """Other number forms of one English word: a plural's singular, else the plural."""
+    if not word or not word[-1].isalpha():
+        return []
+    if is_case_sensitive(word):
+        return [word + "s"]
+    if not word.islower():
+        return [] if word.endswith("s") else [_plural(word)]  # Belarus, Nations: unknowable
+    return _singulars(word) or [_plural(word)]
 
-    Only lower-case last words are singularised, so proper names (Belarus, Donbass, United
-    Nations) keep their final ``s``.
+
+def english_forms(term: str) -> list[str]:
+    """``term`` first, then its other number: the last word inflected, and in ``X of Y``
+    terms the head ``X`` (``heads of state``, ``weapon of mass destruction``).
+
+    Only lower-case words are singularised, so proper names (Belarus, Donbass, United
+    Nations) keep their final ``s``; acronyms only get a plural ``s`` (``NGOs``).
     """
-    head, _, last = term.rpartition(" ")
-    prefix = head + " " if head else ""
-    if not last or not last[-1].isalpha():
-        return [term]
-    if is_case_sensitive(last):
-        return [term, prefix + last + "s"]
-    singulars = _singulars(last) if last.islower() else []
-    if singulars:
-        return [term, *(prefix + word for word in singulars)]
-    return [term, prefix + _plural(last)]
+    words = term.split(" ")
+    heads = [len(words) - 1]
+    if "of" in words[1:-1]:
+        heads.append(words.index("of", 1) - 1)
+    forms = [term]
+    for head in heads:
+        for form in _word_forms(words[head]):
+            forms.append(" ".join([*words[:head], form, *words[head + 1:]]))
+    return list(dict.fromkeys(forms))
 
 
 def default_inflector(lang: str) -> Inflector | None:

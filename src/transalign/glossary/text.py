@@ -12,6 +12,7 @@ _CHAR_MAP = {
     "\u2010": "-", "\u2011": "-", "\u2212": "-",   # hyphen, non-breaking hyphen, minus
     "ё": "е", "Ё": "Е",
 }
+_FOLD_MAP = {"ў": "у", "Ў": "у"}  # Belarusian у/ў alternates at word starts (ва ўнутраных / ва унутраных)
 _DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # soft hyphen, zero-width chars
 
 
@@ -25,8 +26,11 @@ def light_char(char: str) -> str:
 
 
 def fold_char(char: str) -> str:
-    """:func:`light_char` then lower case (kept as is when lowering changes the length)."""
+    """:func:`light_char` then lower case (kept as is when lowering changes the length);
+    Belarusian ``ў`` folds to ``у``."""
     light = light_char(char)
+    if light in _FOLD_MAP:
+        return _FOLD_MAP[light]
     lower = light.lower()
     return lower if len(lower) == len(light) else light
 
