@@ -1,0 +1,204 @@
+"""Belarusian term forms: adjective tables, person names, and phrase structure.
+
+A part of a term reads as agreeing adjectives, the head noun, then a tail that stays as
+written (``Савет | Бяспекі ААН``, ``Рэспубліка | Беларусь``, ``Садружнасць | Незалежных
+Дзяржаў``). A person's name (a known given name, then a patronymic and a surname) inflects as a
+whole: ``Сяргей Лебедзеў`` → ``Сяргею Лебедзеву``, ``Аляксандр Лукашэнка`` → ``Аляксандра
+Лукашэнкі``. Nouns decline by :mod:`transalign.morph.be_nouns`.
+"""
+
+from __future__ import annotations
+
+from transalign.morph.be_nouns import (
+    VELARS,
+    Paradigm,
+    ends_hardened,
+    masculine_hard,
+    noun_paradigms,
+    plural_only,
+    soft_e_stem,
+    vowel_stem,
+)
+from transalign.morph.phrase import PartPlan, WordForms
+from transalign.morph.words import has_letters, is_acronym
+
+GIVEN_NAMES = frozenset({
+    "аляксандр", "сяргей", "уладзімір", "мікалай", "андрэй", "дзмітрый", "ігар", "юрый",
+    "віктар", "васіль", "міхаіл", "канстанцін", "антон", "аляксей", "раман", "максім", "іван",
+    "пётр", "павел", "ільхам", "эмамалі", "нурсултан", "шаўкат", "садыр", "сапар", "барыс",
+    "генадзь", "леанід", "вячаслаў", "уладзіслаў", "станіслаў", "яўген", "рыгор", "анатоль",
+    "міхаіл", "мікіта", "ілья", "алег", "валерый", "пятро", "дональд", "джо", "эмануэль",
+    "ангела", "антоніу", "тамаш", "лявон", "зянон", "сямён", "фёдар", "арцём", "кірыл",
+})
+PERSON_NOUNS = frozenset({
+    "прэзідэнт", "сакратар", "старшыня", "міністр", "кіраўнік", "лідар", "дэпутат", "пасол",
+    "спікер", "назіральнік", "эксперт", "дыпламат", "прэм'ер-міністр", "генсек", "віцэ-прэм'ер",
+    "памочнік", "намеснік", "падпалкоўнік", "генерал", "прадстаўнік", "каардынатар",
+})
+_IRREGULAR_STEMS = {"павел": "паўл", "пётр": "пятр", "леў": "льв"}
+_SURNAME_ENDINGS = ("аў", "еў", "оў", "ёў", "ін", "ын")
+_ADJ_ENDINGS = ("ая", "яя", "ае", "яе", "ое", "ыя", "ія")
+
+
+def _adjective_stem(word: str) -> tuple[str, str, bool]:
+    """``(stem, gender or 'plur', soft)`` of an adjective in the nominative."""
+    if word.endswith(("ыя", "ія")):
+        gender, stem = "plur", word[:-2]
+    elif word.endswith(("ая", "яя")):
+        gender, stem = "femn", word[:-2]
+    elif word.endswith(("ае", "яе", "ое")):
+        gender, stem = "neut", word[:-2]
+    else:
+        gender, stem = "masc", word[:-1]
+    soft = word.endswith(("яя", "яе")) or (
+        word.endswith(("і", "ія")) and stem[-1:] not in VELARS)
+    return stem, gender, soft
+
+
+def adjective_paradigm(word: str, animate: bool = False) -> Paradigm:
+    """Forms of an adjective in the gender and number of its nominative ``word`` (lower case).
+
+    ``Мінскія`` → ``Мінскіх``, ``Мінскім``…; ``Выканаўчы`` → ``Выканаўчага``…;
+    ``Мюнхенская`` → ``Мюнхенскай``, ``Мюнхенскую``…; stressed variants (``-ога``, ``-ой``)
+    are included since stress is unknown.
+    """
+    stem, gender, soft = _adjective_stem(word)
+    if soft:
+        return _soft_adjective(word, stem, gender, animate)
+    y = "ы" if ends_hardened(stem) or stem[-1:] not in VELARS else "і"
+    if gender == "plur":
+        gen = [stem + y + "х"]
+        return {"nomn": [word], "gent": gen, "datv": [stem + y + "м"],
+                "accs": gen if animate else [word], "ablt": [stem + y + "мі"], "loct": gen}
+    if gender == "femn":
+        oblique = [stem + "ай", stem + "ой"]
+        return {"nomn": [word], "gent": oblique, "datv": oblique, "accs": [stem + "ую"],
+                "ablt": [stem + "ай", stem + "аю", stem + "ой", stem + "ою"], "loct": oblique}
+    gen = [stem + "ага", stem + "ога"]
+    return {"nomn": [word], "gent": gen, "datv": [stem + "аму", stem + "ому"],
+            "accs": gen if animate and gender == "masc" else [word],
+            "ablt": [stem + y + "м"], "loct": [stem + y + "м"]}
+
+
+def _soft_adjective(word: str, stem: str, gender: str, animate: bool) -> Paradigm:
+    if gender == "plur":
+        gen = [stem + "іх"]
+        return {"nomn": [word], "gent": gen, "datv": [stem + "ім"],
+                "accs": gen if animate else [word], "ablt": [stem + "імі"], "loct": gen}
+    if gender == "femn":
+        return {"nomn": [word], "gent": [stem + "яй"], "datv": [stem + "яй"],
+                "accs": [stem + "юю"], "ablt": [stem + "яй", stem + "яю"], "loct": [stem + "яй"]}
+    gen = [stem + "яга"]
+    return {"nomn": [word], "gent": gen, "datv": [stem + "яму"],
+            "accs": gen if animate and gender == "masc" else [word], "ablt": [stem + "ім"],
+            "loct": [stem + "ім"]}
+
+
+def surname_paradigm(word: str) -> Paradigm:
+    """A man's surname: ``Лебедзеў`` → ``Лебедзева``, ``Лебедзевым``; ``Пуцін`` → ``Пуціным``;
+    ``Лукашэнка`` → ``Лукашэнкі``; ``Макей`` → ``Макея``; ``-скі`` declines as an adjective."""
+    if word.endswith(("скі", "цкі", "ы")):
+        return adjective_paradigm(word, animate=True)
+    if word.endswith(_SURNAME_ENDINGS):
+        stem = vowel_stem(word)
+        gen = stem + "а"
+        return {"nomn": [word], "gent": [gen], "datv": [stem + "у"], "accs": [gen],
+                "ablt": [stem + "ым"], "loct": [stem + "у", *soft_e_stem(stem)]}
+    return noun_paradigms(word, person=True)[0]
+
+
+def given_name_paradigm(word: str) -> Paradigm:
+    """A given name or patronymic: ``Аляксандр``, ``Сяргей``, ``Мікалаевіч``, ``Павел``."""
+    stem = _IRREGULAR_STEMS.get(word)
+    if stem is None:
+        return noun_paradigms(word, person=True)[0]
+    sing, _ = masculine_hard(stem, person=True)
+    sing["nomn"] = [word]
+    return sing
+
+
+def _is_adjective(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` reads as an agreeing adjective before the head."""
+    word = words[index].lower().rsplit("-", 1)[-1]
+    if index >= len(words) - 1 or is_acronym(word) or len(word) < 4:
+        return False
+    following = words[index + 1].lower()
+    if word.endswith(("ыя", "ія")):  # or a noun: Арганізацыя, Расія
+        return following.endswith(("ы", "і")) or _is_adjective(words, index + 1)
+    if word.endswith(_ADJ_ENDINGS):
+        return True
+    if not word.endswith(("ы", "і")):
+        return False
+    return following[-1:] not in "аеёіоуыэюя" or _is_adjective(words, index + 1)
+
+
+def _paradigm_forms(paradigm: Paradigm, prefix: str) -> WordForms:
+    return lambda case: [prefix + form for form in paradigm.get(case, [])]
+
+
+def _split_hyphen(word: str) -> tuple[str, str]:
+    """``ваенна-палітычны`` → (``ваенна-``, ``палітычны``); lower case."""
+    lower = word.lower()
+    if "-" not in lower:
+        return "", lower
+    head, _, last = lower.rpartition("-")
+    return head + "-", last
+
+
+def _head(words: list[str]) -> int | None:
+    for index, word in enumerate(words):
+        if is_acronym(word) or not has_letters(word):
+            return None
+        if not _is_adjective(words, index):
+            return index
+    return None
+
+
+def _number(words: list[str], head: int) -> str:
+    """``plur`` after a plural adjective (``Мінскія пагадненні``) or for a bare common noun in
+    ``-ы``/``-і`` (``пагадненні``, ``Нідэрланды``); else ``sing``."""
+    if head > 0:
+        return "plur" if words[0].lower().endswith(("ыя", "ія")) else "sing"
+    word = _split_hyphen(words[head])[1]
+    if word.endswith("ы") and len(word) > 3:
+        return "plur"
+    if word.endswith("і") and len(word) > 3 and words[head].islower():
+        return "plur"
+    return "sing"
+
+
+def analyse_part(words: list[str]) -> PartPlan:
+    """The :class:`~transalign.morph.phrase.PartPlan` of one part of a Belarusian term."""
+    head = _head(words)
+    plans: list[WordForms | None] = [None] * len(words)
+    if head is None:
+        return PartPlan("sing", plans)
+    number = _number(words, head)
+    prefix, head_word = _split_hyphen(words[head])
+    person = head_word in GIVEN_NAMES
+    animate = person or head_word in PERSON_NOUNS
+    if number == "plur":
+        head_paradigm = plural_only(head_word)
+    elif person:
+        head_paradigm = given_name_paradigm(head_word)
+    else:
+        head_paradigm = noun_paradigms(head_word, person=animate)[0]
+    plans[head] = _paradigm_forms(head_paradigm, prefix)
+    for index in range(head):
+        adj_prefix, adjective = _split_hyphen(words[index])
+        plans[index] = _paradigm_forms(adjective_paradigm(adjective, animate), adj_prefix)
+    if person:
+        _plan_name_tail(words, head + 1, plans)
+    return PartPlan(number, plans)
+
+
+def _plan_name_tail(words: list[str], start: int, plans: list[WordForms | None]) -> None:
+    """Patronymic and surname after a given name inflect with it."""
+    for index in range(start, len(words)):
+        word = words[index]
+        if not word[:1].isupper() or is_acronym(word):
+            return
+        lower = word.lower()
+        paradigm = (given_name_paradigm(lower) if lower.endswith("іч")
+                    else surname_paradigm(lower))
+        plans[index] = _paradigm_forms(paradigm, "")

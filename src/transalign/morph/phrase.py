@@ -1,0 +1,110 @@
+"""Assembling the forms of a multi-word term from the forms of its words.
+
+A language module analyses the words of one part of a term into a :class:`PartPlan`: the
+part's grammatical number and, for each word, either ``None`` (the word stays as written:
+acronyms, genitive tails such as ``министров иностранных дел``, prepositions) or a function
+giving the word's forms (lower case) in a case. This module multiplies the alternatives out,
+keeps the separators and capitalisation of the term, and joins the parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from transalign.morph.words import CASES, copy_case, fold_yo, split_parts, split_words
+
+WordForms = Callable[[str], list[str]]
+"""``case -> forms`` of one word (lower case, alternatives in preference order)."""
+
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    """How one part of a term inflects: its number and, per word, a form generator or None."""
+
+    number: str
+    words: Sequence[WordForms | None]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form of a term: its text, case and number (pymorphy3 tag names)."""
+
+    text: str
+    case: str
+    number: str
+
+
+Analyser = Callable[[list[str]], PartPlan]
+"""Turns the words of one part (whitespace removed) into its :class:`PartPlan`."""
+
+
+def _restyle(original: str, form: str, keep_yo: bool) -> str:
+    """``form`` with the capitalisation of ``original``, hyphen segment by segment; ``ё``
+    written ``е`` unless ``keep_yo`` or ``original`` has ``ё``."""
+    keep_yo = keep_yo or "ё" in original.lower()
+    pieces = form.split("-")
+    patterns = original.split("-")
+    if len(pieces) != len(patterns):
+        return fold_yo(copy_case(original, form), keep_yo)
+    return fold_yo("-".join(copy_case(p, f) for p, f in zip(patterns, pieces, strict=True)),
+                   keep_yo)
+
+
+def variations(choices: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    """The first alternative of every slot, then each slot's other alternatives one at a time
+    (the others at their first): linear, not the product, so that unrelated stress variants
+    of different words are not mixed."""
+    first = tuple(options[0] for options in choices)
+    out = [first]
+    for index, options in enumerate(choices):
+        out.extend(first[:index] + (option,) + first[index + 1:] for option in options[1:])
+    return out
+
+
+def _part_forms(part: str, analyse: Analyser, keep_yo: bool) -> tuple[str, dict[str, list[str]]]:
+    """The part's number and its forms per case."""
+    tokens = split_words(part)
+    words = tokens[0::2]
+    plan = analyse(words)
+    per_case: dict[str, list[str]] = {}
+    for case in CASES:
+        choices: list[list[str]] = []
+        for word, generate in zip(words, plan.words, strict=True):
+            forms = generate(case) if generate is not None else []
+            styled = [_restyle(word, form, keep_yo) for form in forms] or [word]
+            choices.append(list(dict.fromkeys(styled)))
+        per_case[case] = ["".join(_interleave(list(combo), tokens[1::2]))
+                          for combo in variations(choices)]
+    return plan.number, per_case
+
+
+def _interleave(words: list[str], separators: list[str]) -> list[str]:
+    out: list[str] = []
+    for index, word in enumerate(words):
+        out.append(word)
+        if index < len(separators):
+            out.append(separators[index])
+    return out
+
+
+def phrase_forms(term: str, analyse: Analyser, *, keep_yo: bool) -> list[Form]:
+    """Every form of ``term`` (parts joined as written), nominative first, without repeats.
+
+    ``keep_yo``: keep ``ё`` in generated endings (Belarusian, where it is always written);
+    else it is written ``е`` unless the term's word has it (Russian house style).
+    """
+    pieces = split_parts(term)
+    parts = [_part_forms(piece, analyse, keep_yo) for piece in pieces[0::2]]
+    number = parts[0][0] if parts else "sing"
+    seen: set[str] = set()
+    forms: list[Form] = []
+    for case in CASES:
+        alternatives = [per_case[case] for _, per_case in parts]
+        for combo in variations(alternatives):
+            text = "".join(_interleave(list(combo), pieces[1::2]))
+            if text not in seen:
+                seen.add(text)
+                forms.append(Form(text, case, number))
+    return forms

@@ -1,0 +1,142 @@
+"""Russian term forms from pymorphy3 and its OpenCorpora dictionary.
+
+A part of a term is read as: agreeing modifiers (adjectives, participles, ordinals) before the
+*head* noun, the head, then a tail that stays as written (``Совет | министров иностранных
+дел``, ``Республика | Беларусь``) — except a person's name, where given name, patronymic and
+surname all inflect (``Сергей Николаевич Лебедев`` → ``Сергею Николаевичу Лебедеву``).
+Acronyms and indeclinables (``СНГ``, ``ОБСЕ``, ``Лукашенко`` as a surname) keep their form.
+The term's own number is kept (``Минские соглашения`` inflects in the plural only).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from transalign.morph.phrase import PartPlan, WordForms
+from transalign.morph.words import has_letters, is_acronym
+
+_MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR"})
+_PERSON = frozenset({"Name", "Surn", "Patr"})
+_EXTRA_CASE = {"gent": "gen2", "loct": "loc2"}
+
+
+@cache
+def _analyzer() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _nominative_parses(word: str) -> list[Any]:
+    parses = _analyzer().parse(word)
+    return [p for p in parses if p.tag.case == "nomn"]
+
+
+def _pick(parses: list[Any], pos: frozenset[str], number: str | None = None) -> Any | None:
+    for parse in parses:
+        if parse.tag.POS in pos and (number is None or parse.tag.number in (number, None)):
+            return parse
+    return None
+
+
+def _inflected(parse: Any, grammemes: set[str]) -> str | None:
+    form = parse.inflect(grammemes)
+    return None if form is None else str(form.word)
+
+
+def _noun_forms(parse: Any, number: str) -> WordForms:
+    def forms(case: str) -> list[str]:
+        if "Fixd" in parse.tag:
+            return [str(parse.word)]
+        found = [_inflected(parse, {case, number})]
+        if case in _EXTRA_CASE:
+            found.append(_inflected(parse, {_EXTRA_CASE[case], number}))
+        return [form for form in found if form]
+    return forms
+
+
+def _modifier_forms(parse: Any, head: Any, number: str) -> WordForms:
+    source = head if head is not None else parse
+    gender = next((g for g in ("masc", "femn", "neut") if g in source.tag), "masc")
+    animacy = "anim" if head is not None and "anim" in head.tag else "inan"
+
+    def forms(case: str) -> list[str]:
+        grammemes = {case, number}
+        if number == "sing":
+            grammemes.add(gender)
+        if case == "accs":
+            grammemes.add(animacy)
+        form = _inflected(parse, grammemes) or _inflected(parse, {case, number})
+        return [form] if form else []
+    return forms
+
+
+def _head_index(words: list[str]) -> int | None:
+    """Index of the head noun: the first inflectable word not read as a modifier."""
+    last = len(words) - 1
+    for index, word in enumerate(words):
+        if is_acronym(word) or not has_letters(word):
+            return None
+        parses = _nominative_parses(_last_segment(word))
+        is_modifier = index < last and _pick(parses, _MODIFIER_POS) is not None
+        if not is_modifier:
+            return index if _pick(parses, frozenset({"NOUN"})) is not None else None
+    return last
+
+
+def _head_number(words: list[str], head: int) -> str:
+    for word in words[:head]:
+        parse = _pick(_nominative_parses(_last_segment(word)), _MODIFIER_POS)
+        if parse is not None and parse.tag.number:
+            return str(parse.tag.number)
+    parse = _pick(_nominative_parses(_last_segment(words[head])), frozenset({"NOUN", "ADJF", "PRTF"}))
+    return str(parse.tag.number) if parse is not None and parse.tag.number else "sing"
+
+
+def _person_tail(words: list[str], head_parse: Any, start: int, number: str) -> dict[int, WordForms]:
+    """Given name + patronymic + surname inflect together; other tails stay as written."""
+    plans: dict[int, WordForms] = {}
+    if not _PERSON & set(head_parse.tag.grammemes):
+        return plans
+    for index in range(start, len(words)):
+        parse = next((p for p in _nominative_parses(words[index])
+                      if p.tag.POS == "NOUN" and _PERSON & set(p.tag.grammemes)), None)
+        if parse is None:
+            break
+        plans[index] = _noun_forms(parse, number)
+    return plans
+
+
+def analyse_part(words: list[str]) -> PartPlan:
+    """The :class:`PartPlan` of one part of a Russian term (see the module docstring)."""
+    head = _head_index(words)
+    if head is None:
+        return PartPlan("sing", [None] * len(words))
+    number = _head_number(words, head)
+    plans: list[WordForms | None] = [None] * len(words)
+    head_parse = _pick(_nominative_parses(_last_segment(words[head])),
+                       frozenset({"NOUN", "ADJF", "PRTF"}), number)
+    if head_parse is None:
+        return PartPlan(number, plans)
+    head_plan = (_noun_forms(head_parse, number) if head_parse.tag.POS == "NOUN"
+                 else _modifier_forms(head_parse, None, number))
+    plans[head] = _hyphenated(words[head], head_plan)
+    noun = head_parse if head_parse.tag.POS == "NOUN" else None
+    for index in range(head):
+        parse = _pick(_nominative_parses(_last_segment(words[index])), _MODIFIER_POS)
+        if parse is not None:
+            plans[index] = _hyphenated(words[index], _modifier_forms(parse, noun, number))
+    for index, forms in _person_tail(words, head_parse, head + 1, number).items():
+        plans[index] = forms
+    return PartPlan(number, plans)
+
+
+def _last_segment(word: str) -> str:
+    return word.rsplit("-", 1)[-1]
+
+
+def _hyphenated(word: str, forms: WordForms) -> WordForms:
+    """``северо-атлантический``: earlier hyphen segments stay, the last one inflects."""
+    prefix = word.rsplit("-", 1)[0].lower() + "-" if "-" in word else ""
+    return lambda case: [prefix + form for form in forms(case)]
