@@ -59,7 +59,7 @@ def variations(choices: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     first = tuple(options[0] for options in choices)
     out = [first]
     for index, options in enumerate(choices):
-        out.extend(first[:index] + (option,) + first[index + 1:] for option in options[1:])
+        out.extend((*first[:index], option, *first[index + 1:]) for option in options[1:])
     return out
 
 
