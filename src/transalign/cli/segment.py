@@ -7,18 +7,14 @@ from pathlib import Path
 
 import typer
 
-from transalign.errors import InputError
-
 
 def segment_files(paths: list[str], lang: str, encoding: str = "utf-8") -> str:
     """Segment each file (``-`` is stdin) and return the sentence-file text of all of them."""
     from transalign.formats.sents import format_sents
     from transalign.io import decode_bytes, read_text
-    from transalign.segment import SUPPORTED_LANGUAGES, segment_paragraphs
+    from transalign.segment import check_language, segment_paragraphs
 
-    if lang not in SUPPORTED_LANGUAGES:
-        raise InputError("E100", f"unsupported language {lang!r}",
-                         hint=f"use one of {', '.join(SUPPORTED_LANGUAGES)}")
+    check_language(lang)
     paragraphs: list[list[str]] = []
     for path in paths or ["-"]:
         if path == "-":

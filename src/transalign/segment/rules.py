@@ -1,0 +1,139 @@
+"""News rules on top of Punkt: which candidate ends inside a block end a sentence.
+
+A *candidate* is terminal punctuation (``.``, ``?``, ``!``, ``…``, ``...``, ``?!``) with any
+closing quotes or brackets after it, followed by whitespace. :func:`decide` returns ``True``
+(a sentence ends there), ``False`` (it does not) or ``None`` (no rule applies: Punkt decides).
+Offsets are 0-based character offsets into the block text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transalign.segment.lexicon import LEXICONS, Lexicon
+
+CLOSERS = "\"”»’')]"
+OPENERS = "\"“„«‘'(["
+DASHES = frozenset("-–—―")
+
+_CANDIDATE_RE = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s)")
+_GLUED_RE = re.compile(r"(?<=[^\W\d_]{2})[.!?]+(?=[A-ZА-ЯЁІЎ][a-zа-яёіў])")
+_INITIALS_RE = re.compile(r"(?:[A-ZА-ЯЁІЎ]\.)*[A-ZА-ЯЁІЎ]")
+_CHAIN_RE = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,4}")
+_NUMBER_RE = re.compile(r"\d[\d.,–-]*|[IVXLC]+")
+_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible sentence end in a block.
+
+    Attributes:
+        start: offset of the terminal punctuation.
+        end: offset just after it and its closing quotes/brackets (where the sentence would end).
+        punct: the terminal punctuation itself (``.``, ``?!``, ``…``).
+        left: the word before the punctuation, quotes and brackets stripped (``U.S``, ``г``).
+        before: the word before ``left`` (empty at the block start).
+        right: the next word, opening quotes and brackets stripped; after a lone dash, the word
+            after the dash.
+        dash: whether a lone dash (``–``, ``—``) stands between the candidate and ``right``.
+        words_before: how many words precede the candidate since the last sentence end.
+    """
+
+    start: int
+    end: int
+    punct: str
+    left: str
+    before: str
+    right: str
+    dash: bool
+    words_before: int
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[str, str, list[str]]:
+    """The word ending at ``start``, the word before it, and up to two words after ``end``."""
+    window = text[max(0, start - _WINDOW) : start]
+    head = window.split()
+    if not head or window[-1:].isspace():
+        head.append("")
+    before = head[-2] if len(head) >= 2 else ""
+    return head[-1], before, text[end : end + _WINDOW].split(None, 2)[:2]
+
+
+def find_candidates(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, glued)`` of every candidate end in ``text``, in order.
+
+    ``glued`` marks a sentence end with no space after it (``said.The``).
+    """
+    found = [(m.start(), m.end(), False) for m in _CANDIDATE_RE.finditer(text)]
+    found += [(m.start(), m.end(), True) for m in _GLUED_RE.finditer(text) if _is_glued_end(text, m.start())]
+    yield from sorted(found)
+
+
+def _is_glued_end(text: str, start: int) -> bool:
+    """``said.The``: a word glued to the next sentence, not a URL, e-mail or file name."""
+    token = (text[max(0, start - _WINDOW) : start].split() or [""])[-1]
+    token += (text[start : start + _WINDOW].split() or [""])[0]
+    return not any(mark in token for mark in ("@", "/", "www", "http")) and token.count(".") <= 1
+
+
+def make_candidate(text: str, start: int, end: int, words_before: int) -> Candidate:
+    """Describe the candidate at ``text[start:end]``."""
+    stop = start
+    while stop < end and text[stop] in ".!?…":
+        stop += 1
+    left, before, after = _words_around(text, start, end)
+    right = after[0] if after else ""
+    dash = right in DASHES
+    if dash:
+        right = after[1] if len(after) > 1 else ""
+    return Candidate(start, end, text[start:stop], left.strip(OPENERS + CLOSERS),
+                     before.strip(OPENERS + CLOSERS), right.lstrip(OPENERS + "".join(DASHES)),
+                     dash, words_before)
+
+
+def decide(candidate: Candidate, lang: str, abbreviations: frozenset[str]) -> bool | None:
+    """Whether ``candidate`` ends a sentence; ``None`` leaves the decision to Punkt."""
+    right = candidate.right
+    if not right or not right[0].isalnum():
+        return None if right else False
+    if right[0].islower():
+        return False
+    if candidate.dash or candidate.punct != ".":
+        return True
+    return _decide_period(candidate, LEXICONS[lang], abbreviations, lang)
+
+
+def decide_glued(candidate: Candidate, lang: str, abbreviations: frozenset[str]) -> bool:
+    """``said.The`` ends a sentence; ``Mr.Smith`` (a known abbreviation) does not."""
+    left = candidate.left.lower()
+    return left not in abbreviations and left not in LEXICONS[lang].always
+
+
+def _decide_period(c: Candidate, lexicon: Lexicon, abbreviations: frozenset[str], lang: str) -> bool | None:
+    """A single period before a capitalised word or a number."""
+    left, word = c.left.lower(), c.right.rstrip(".,:;!?…" + CLOSERS).lower()
+    if not left:
+        return None
+    if left in lexicon.numeric and c.right[0].isdigit():
+        return False
+    if left in lexicon.always:
+        return False
+    if left in lexicon.year:
+        return bool(_NUMBER_RE.fullmatch(c.before)) and (word in lexicon.starters or c.words_before > 6)
+    if _INITIALS_RE.fullmatch(c.left):
+        return word in lexicon.starters and not _is_initial(c.right)
+    if left.isdigit():
+        return None if c.right[0].isdigit() else True
+    if left in abbreviations or _CHAIN_RE.fullmatch(left):
+        if word in lexicon.starters:
+            return True
+        return True if lang != "en" else None
+    return None
+
+
+def _is_initial(word: str) -> bool:
+    """``Г.`` or ``A.G.``: an initial, not a sentence-opening word."""
+    return bool(_INITIALS_RE.fullmatch(word.rstrip(",")[:-1])) and word.rstrip(",").endswith(".")
