@@ -1,0 +1,126 @@
+"""Per-step constraint view of the beam: the Python bookkeeping gathered into tensors.
+
+Each hypothesis row carries the id of its :class:`~transalign.constrained.state.HypothesisState`;
+this module reads the precomputed :class:`~transalign.constrained.state.StateInfo` of every row
+(one list lookup per row) and turns the lot into a few index tensors, so that masking and bank
+assignment are single tensor operations over the ``(N, V)`` scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from transalign.constrained.state import ConstraintAutomaton
+
+NEG_INF = float("-inf")
+
+
+@dataclass
+class ConstraintView:
+    """Index tensors over the ``N`` rows of the beam (``N = A * k``).
+
+    Attributes:
+        met: ``(N,)`` long — constraints met per row.
+        pending: ``(N,)`` long — constraints complete but waiting for a word boundary.
+        eos_blocked: ``(R1,)`` rows where ``</s>`` would leave a constraint unmet.
+        banned_rows, banned_tokens: ``(R2,)`` pairs that would complete a forbidden sequence.
+        hold_rows: ``(R3,)`` rows where a completed form must end its word here.
+        hold_allowed_rows, hold_allowed_tokens: ``(R4,)`` pairs exempt from the hold.
+        block_rows: ``(R5,)`` rows where the current word must not end (forbidden otherwise).
+        adv_rows, adv_tokens: ``(R6,)`` pairs that begin or continue an unmet constraint.
+        adv_depth: ``(R6,)`` long — form tokens written after that pair's token.
+        width: banks per met constraint (longest form + 1, over the batch).
+    """
+
+    met: Any
+    pending: Any
+    eos_blocked: Any
+    banned_rows: Any
+    banned_tokens: Any
+    hold_rows: Any
+    hold_allowed_rows: Any
+    hold_allowed_tokens: Any
+    block_rows: Any
+    adv_rows: Any
+    adv_tokens: Any
+    adv_depth: Any
+    width: int
+
+
+def constraint_view(automata: Sequence[ConstraintAutomaton | None], state_ids: Sequence[int],
+                    beam: int, device: Any) -> ConstraintView:
+    """Gather the state infos of all rows (sentence ``a`` owns rows ``a*k … a*k+k-1``)."""
+    import torch
+
+    met: list[int] = []
+    pending: list[int] = []
+    eos_blocked: list[int] = []
+    lists: dict[str, list[int]] = {name: [] for name in (
+        "banned_rows", "banned_tokens", "hold_rows", "hold_allowed_rows", "hold_allowed_tokens",
+        "block_rows", "adv_rows", "adv_tokens", "adv_depth")}
+    for row, state_id in enumerate(state_ids):
+        automaton = automata[row // beam]
+        if automaton is None:
+            met.append(0)
+            pending.append(0)
+            continue
+        info = automaton.infos[state_id]
+        met.append(info.met)
+        pending.append(info.pending)
+        if not info.eos_ok:
+            eos_blocked.append(row)
+        if info.banned:
+            lists["banned_rows"].extend([row] * len(info.banned))
+            lists["banned_tokens"].extend(info.banned)
+        if info.hold_word:
+            lists["hold_rows"].append(row)
+            lists["hold_allowed_rows"].extend([row] * len(info.hold_allowed))
+            lists["hold_allowed_tokens"].extend(info.hold_allowed)
+        if info.block_word_end:
+            lists["block_rows"].append(row)
+        if info.advancing:
+            lists["adv_rows"].extend([row] * len(info.advancing))
+            lists["adv_tokens"].extend(info.advancing)
+            lists["adv_depth"].extend(info.advancing_depth)
+
+    def tensor(values: list[int]) -> Any:
+        return torch.tensor(values, dtype=torch.long, device=device)
+
+    width = max((a.bank_width for a in automata if a is not None), default=1)
+    return ConstraintView(met=tensor(met), pending=tensor(pending), eos_blocked=tensor(eos_blocked),
+                          width=width, **{name: tensor(values) for name, values in lists.items()})
+
+
+def apply_constraint_masks(logp: Any, view: ConstraintView, word_start: Any, eos_id: int,
+                           eos_free_rows: Any | None = None) -> None:
+    """Mask, in place, what constraints forbid in ``logp`` (``(N, V)`` log-probs).
+
+    Args:
+        word_start: ``(V,)`` bool — the token starts a new word (or is special).
+        eos_free_rows: ``(N,)`` bool — rows at their length limit, where ``</s>`` stays allowed.
+    """
+    if view.hold_rows.numel():
+        saved = logp[view.hold_allowed_rows, view.hold_allowed_tokens]
+        logp[view.hold_rows] = logp[view.hold_rows].masked_fill(~word_start, NEG_INF)
+        logp[view.hold_allowed_rows, view.hold_allowed_tokens] = saved
+    if view.block_rows.numel():
+        logp[view.block_rows] = logp[view.block_rows].masked_fill(word_start, NEG_INF)
+    if view.banned_rows.numel():
+        logp[view.banned_rows, view.banned_tokens] = NEG_INF
+    rows = view.eos_blocked
+    if eos_free_rows is not None and rows.numel():
+        rows = rows[~eos_free_rows[rows]]
+    if rows.numel():
+        logp[rows, eos_id] = NEG_INF
+
+
+def banks(view: ConstraintView, rows: Any, tokens: Any, depth: Any, word_start: Any) -> Any:
+    """Bank of each candidate, ``(M,)`` long: constraint progress in form tokens.
+
+    ``width * (constraints met after the token) + depth`` where ``depth`` is how far the token
+    takes an unmet constraint's form (0 if it advances none), as Post & Vilar count met tokens.
+    """
+    met_after = view.met[rows] + view.pending[rows] * word_start[tokens].long()
+    return view.width * met_after + depth
