@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from transalign.glossary import SourceMatcher, parse_glossary
 from transalign.glossary.source import english_forms
+from transalign.glossary.text import fold_char, light_char, normalise_with_offsets
 
 GLOSSARY = parse_glossary(
     "id\ten\tru\tbe\n"
@@ -147,3 +148,22 @@ def test_matches_are_disjoint_spans_of_the_text(text: str) -> None:
         assert text[match.start:match.end] == match.text
     for left, right in itertools.pairwise(found):
         assert left.end <= right.start
+
+
+def _reference_normalise(text: str, fold: bool) -> tuple[str, list[int]]:
+    convert = fold_char if fold else light_char
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        mapped = convert(char)
+        if mapped and not (mapped == " " and chars and chars[-1] == " "):
+            chars.append(mapped)
+            offsets.append(index)
+    return "".join(chars), offsets
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aZёЁўЎ’'‑ \n\t\u00a0\u00adİΣσx", max_size=30), st.booleans())
+def test_fast_normalisation_equals_the_per_character_rule(text: str, fold: bool) -> None:
+    normalised, offsets = normalise_with_offsets(text, fold=fold)
+    assert (normalised, list(offsets)) == _reference_normalise(text, fold)

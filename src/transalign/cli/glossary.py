@@ -1,12 +1,63 @@
-"""``transalign glossary``: PROVISIONAL stub until the glossary issue lands."""
+"""``transalign glossary``: validate glossary TSVs, import and export TBX-Basic."""
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
-app = typer.Typer(help="Import and export glossaries (TBX).", no_args_is_help=True)
+app = typer.Typer(help="Validate glossaries; import and export TBX-Basic (TBX v3).",
+                  no_args_is_help=True)
+
+
+@app.command("validate")
+def validate_command(
+    files: list[str] = typer.Argument(..., help="Glossary TSV files; later ones override "
+                                      "earlier ones by concept id."),
+) -> None:
+    """Check glossary files and print a summary; exit status 2 on the first error."""
+    from transalign.glossary.summary import glossary_summary, glossary_warnings
+    from transalign.glossary.tsv import load_glossaries
+
+    glossary = load_glossaries(files)
+    summary = glossary_summary(glossary)
+    typer.echo(f"{' + '.join(files)}: {summary['concepts']} concepts, languages "
+               f"{', '.join(glossary.languages)}; terms: {summary['preferred']} preferred, "
+               f"{summary['admitted']} admitted, {summary['forbidden']} forbidden; "
+               f"sha256 {summary['digest']}")
+    for warning in glossary_warnings(glossary):
+        typer.echo(f"warning: {warning}", err=True)
 
 
 @app.command("import")
-def import_command() -> None:
-    """Not implemented yet."""
+def import_command(
+    tbx: str = typer.Argument(..., help="TBX file (TBX v3 TBX-Basic, DCA or DCT; TBX v2 read too)."),
+    out: str = typer.Option(None, "--out", help="Glossary TSV to write; stdout when absent."),
+) -> None:
+    """Convert a TBX glossary into a glossary TSV (statuses and notes kept)."""
+    from transalign.glossary.tbx import load_tbx
+    from transalign.glossary.tsv import format_glossary, write_glossary
+
+    glossary = load_tbx(tbx)
+    comments = [f"imported from {tbx}"]
+    if out is None:
+        sys.stdout.write(format_glossary(glossary, comments=comments))
+    else:
+        write_glossary(out, glossary, comments=comments)
+
+
+@app.command("export")
+def export_command(
+    files: list[str] = typer.Argument(..., help="Glossary TSV files (merged in order)."),
+    out: str = typer.Option(None, "--out", help="TBX file to write; stdout when absent."),
+) -> None:
+    """Convert glossary TSVs into one TBX-Basic (TBX v3, DCA style) file."""
+    from transalign.glossary.tbx import format_tbx, write_tbx
+    from transalign.glossary.tsv import load_glossaries
+
+    glossary = load_glossaries(files)
+    title = f"transalign glossary: {', '.join(files)}"
+    if out is None:
+        sys.stdout.write(format_tbx(glossary, title=title))
+    else:
+        write_tbx(out, glossary, title=title)

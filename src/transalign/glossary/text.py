@@ -6,13 +6,17 @@ normalised string map straight back to the original text (see :func:`normalise_w
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 APOSTROPHES = frozenset("'’‘ʼ`´ʹ′")
 _CHAR_MAP = {
     **{char: "'" for char in APOSTROPHES},
     "\u2010": "-", "\u2011": "-", "\u2212": "-",   # hyphen, non-breaking hyphen, minus
     "ё": "е", "Ё": "Е",
 }
-_FOLD_MAP = {"ў": "у", "Ў": "у"}  # Belarusian у/ў alternates at word starts (ва ўнутраных / ва унутраных)
+# Belarusian у/ў alternate at word starts (ва ўнутраных / ва унутраных); Greek final sigma
+_FOLD_MAP = {"ў": "у", "Ў": "у", "ς": "σ"}
 _DROPPED = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # soft hyphen, zero-width chars
 
 
@@ -27,7 +31,7 @@ def light_char(char: str) -> str:
 
 def fold_char(char: str) -> str:
     """:func:`light_char` then lower case (kept as is when lowering changes the length);
-    Belarusian ``ў`` folds to ``у``."""
+    Belarusian ``ў`` folds to ``у``, Greek final ``ς`` to ``σ``."""
     light = light_char(char)
     if light in _FOLD_MAP:
         return _FOLD_MAP[light]
@@ -41,13 +45,35 @@ def is_case_sensitive(term: str) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
-def normalise_with_offsets(text: str, *, fold: bool) -> tuple[str, list[int]]:
+_LIGHT_TABLE = str.maketrans(_CHAR_MAP)
+_FOLD_TABLE = str.maketrans(_FOLD_MAP)
+_DROPPED_RE = re.compile("[" + "".join(sorted(_DROPPED)) + "]")
+_WHITESPACE_RE = re.compile(r"\s")
+
+
+def _same_length(text: str, fold: bool) -> str | None:
+    """The normalised text when it keeps every character in place (the usual case), else None."""
+    if _DROPPED_RE.search(text):
+        return None
+    out = _WHITESPACE_RE.sub(" ", text.translate(_LIGHT_TABLE))
+    if fold:
+        lowered = out.lower()
+        if len(lowered) != len(out):
+            return None
+        out = lowered.translate(_FOLD_TABLE)
+    return None if "  " in out else out
+
+
+def normalise_with_offsets(text: str, *, fold: bool) -> tuple[str, Sequence[int]]:
     """Normalise ``text`` for matching; runs of whitespace become one space.
 
     Returns:
         The normalised string and, for each of its characters, the 0-based index of the
         original character it came from (same length as the string).
     """
+    fast = _same_length(text, fold)
+    if fast is not None:
+        return fast, range(len(fast))
     convert = fold_char if fold else light_char
     out: list[str] = []
     offsets: list[int] = []

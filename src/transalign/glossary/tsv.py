@@ -28,10 +28,10 @@ HINT_FORMAT = "see the glossary format in formats.md: id<TAB>en<TAB>ru<TAB>… w
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a concept was defined: file and 1-based line."""
+    """Where a concept was defined: file and 1-based line (None where unknown)."""
 
     path: str
-    line: int
+    line: int | None
 
 
 def _header(line: str, path: str, lineno: int) -> tuple[list[str], list[str]]:
@@ -99,7 +99,7 @@ def check_term_conflicts(glossary: Glossary, origins: dict[str, Origin]) -> None
     for lang in glossary.languages:
         owner: dict[str, tuple[str, bool]] = {}
         for concept in glossary:
-            where = origins.get(concept.id, Origin("<glossary>", 0))
+            where = origins.get(concept.id, Origin("<glossary>", None))
             seen: set[str] = set()
             for term in concept.all_terms(lang):
                 key = _conflict_key(term.text)
@@ -110,10 +110,11 @@ def check_term_conflicts(glossary: Glossary, origins: dict[str, Origin]) -> None
                 seen.add(key)
                 previous = owner.get(key)
                 if previous and not (previous[1] and term.status == "forbidden"):
-                    first = origins.get(previous[0], Origin("<glossary>", 0))
+                    first = origins.get(previous[0], Origin("<glossary>", None))
+                    place = first.path if first.line is None else f"{first.path}:{first.line}"
                     raise InputError(
                         "E209", f"{lang} term {term.text!r} of concept {concept.id!r} is already "
-                        f"a term of concept {previous[0]!r} ({first.path}:{first.line})",
+                        f"a term of concept {previous[0]!r} ({place})",
                         path=where.path, line=where.line,
                         hint="a term may belong to one concept only; merge the concepts or "
                              "drop the term from one of them")

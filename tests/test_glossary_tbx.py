@@ -1,0 +1,117 @@
+"""TBX-Basic import/export and the ``transalign glossary`` commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from transalign.cli.main import main
+from transalign.errors import InputError
+from transalign.glossary import Term, load_glossary, parse_glossary
+from transalign.glossary.tbx import format_tbx, load_tbx, parse_tbx
+from transalign.glossary.tsv import format_glossary
+
+REPO = Path(__file__).resolve().parent.parent
+HOUSE = REPO / "glossaries" / "cis-politics.tsv"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+SAMPLE = (
+    "id\ten\tru\tbe\tnote\tdomain\n"
+    "donbass\tDonbass | Donbas\t!Донбас | Донбасс\tДанбас\tregion\tgeo\n"
+    "1540\tResolution 1540\tрезолюция 1540\t\t\t\n"
+    "byel\t!Byelorussian SSR\t!Белорусская ССР\tБССР\t& <escaped> \"note\"\t\n"
+)
+
+
+@pytest.mark.parametrize("source", [SAMPLE, HOUSE.read_text(encoding="utf-8")],
+                         ids=["hard sample", "house glossary"])
+def test_tsv_tbx_tsv_round_trip_is_identical(source: str) -> None:
+    glossary = parse_glossary(source)
+    back = parse_tbx(format_tbx(glossary))
+    assert back == glossary
+    assert format_glossary(back) == format_glossary(glossary)
+    assert back.digest() == glossary.digest()
+
+
+def test_export_uses_tbx_basic_v3_statuses() -> None:
+    tbx = format_tbx(parse_glossary(SAMPLE))
+    assert '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">' in tbx
+    assert re.search(r'<term>Донбас</term>\s*<termNote type="administrativeStatus">'
+                     r"deprecatedTerm-admn-sts</termNote>", tbx)
+    assert '<conceptEntry id="_1540">' in tbx, "XML IDs cannot start with a digit"
+    assert "<note>[domain] geo</note>" in tbx
+
+
+def test_export_matches_golden_file() -> None:
+    golden = FIXTURES / "glossary-sample.tbx"
+    assert format_tbx(parse_glossary(SAMPLE), title="sample") == golden.read_text(encoding="utf-8")
+
+
+def test_tbx_v2_import() -> None:
+    glossary = load_tbx(FIXTURES / "glossary-v2.tbx")
+    concept = glossary.concepts["donbass_1"]
+    assert glossary.languages == ("en", "ru"), "en-GB is folded to en"
+    assert concept.admitted("en") == (Term("Donbass", "preferred"), Term("Donbas", "admitted"))
+    assert concept.preferred("ru") == Term("Донбасс", "preferred"), \
+        "admittedTerm becomes preferred when no term is marked preferred"
+    assert concept.forbidden("ru") == (Term("Донбас", "forbidden"),)
+    assert concept.note == "region"
+
+
+def test_dct_style_status_elements() -> None:
+    text = ('<tbx xmlns="urn:iso:std:iso:30042:ed-2" xmlns:min="http://www.tbxinfo.net/ns/min" '
+            'type="TBX-Basic" style="dct"><text><body><conceptEntry id="x">'
+            '<langSec xml:lang="en"><termSec><term>a</term><min:administrativeStatus>'
+            'supersededTerm-admn-sts</min:administrativeStatus></termSec>'
+            '<termSec><term>b</term></termSec></langSec></conceptEntry></body></text></tbx>')
+    concept = parse_tbx(text).concepts["x"]
+    assert concept.forbidden("en") == (Term("a", "forbidden"),)
+    assert concept.preferred("en") == Term("b", "preferred")
+
+
+BAD_TBX = [
+    ("<tbx><text><body><conceptEntry id='a'>", "E212", "unclosed elements"),
+    ('<!DOCTYPE t [<!ENTITY x "xxxxxxxx">]><tbx>&x;</tbx>', "E215", "entity declarations refused"),
+    ("<tbx><text><body/></text></tbx>", "E214", "no concept"),
+    ("<tbx><conceptEntry id='a'><langSec xml:lang='english'><termSec><term>x</term></termSec>"
+     "</langSec></conceptEntry></tbx>", "E213", "language not ISO 639-1"),
+    ("<tbx><conceptEntry id='a'/><conceptEntry id='A'/></tbx>", "E216", "ids equal once folded"),
+    ("<tbx><conceptEntry id='a'><langSec xml:lang='en'><termSec><term>x</term></termSec>"
+     "</langSec></conceptEntry><conceptEntry id='b'><langSec xml:lang='en'><termSec><term>X"
+     "</term></termSec></langSec></conceptEntry></tbx>", "E209", "a term in two concepts"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "reason"), BAD_TBX, ids=[row[2] for row in BAD_TBX])
+def test_bad_tbx_is_rejected(text: str, code: str, reason: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_tbx(text, path="bad.tbx")
+    assert info.value.code == code, reason
+
+
+def test_cli_export_import_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tbx, tsv = tmp_path / "house.tbx", tmp_path / "house.tsv"
+    assert main(["glossary", "export", str(HOUSE), "--out", str(tbx)]) == 0
+    assert main(["glossary", "import", str(tbx), "--out", str(tsv)]) == 0
+    assert load_glossary(tsv) == load_glossary(HOUSE)
+    assert main(["glossary", "validate", str(tsv)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(load_glossary(HOUSE))} concepts, languages en, ru, be" in out
+
+
+def test_cli_validate_reports_file_and_line(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\ten\nok\tA\nNot_ok\tB\n", encoding="utf-8")
+    assert main(["glossary", "validate", str(bad)]) == 2
+    assert f"[E205] {bad}:3: invalid concept id 'Not_ok'" in capsys.readouterr().err
+
+
+def test_cli_validate_warns_about_forbidden_only_cells(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text("id\ten\tru\nbyel\tByelorussian SSR\t!Белорусская ССР\n", encoding="utf-8")
+    assert main(["glossary", "validate", str(path)]) == 0
+    assert "only forbidden ru terms" in capsys.readouterr().err
