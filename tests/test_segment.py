@@ -102,3 +102,35 @@ def test_segment_import_does_not_load_torch() -> None:
            "print('torch' in sys.modules, 'transformers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "segment"
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("heldout*.sents")), ids=lambda p: p.stem)
+def test_heldout_news_sentence_exact_f1(path: Path) -> None:
+    from transalign.formats.sents import flatten, read_sents
+    from transalign.segment.evaluate import score
+
+    lang = path.stem.split(".")[-1]
+    gold, _ = flatten(read_sents(path))
+    predicted, _ = flatten(segment_paragraphs(path.with_suffix(".txt").read_text("utf-8"), lang))
+    assert score(gold, predicted).f1 >= 0.97
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "counts"),
+    [
+        (["A b.", "C d."], ["A b.", "C d."], (2, 2, 2)),
+        (["A b.", "C d."], ["A b. C d."], (2, 1, 0)),
+        (["A b. C d."], ["A b.", "C d."], (1, 2, 0)),
+        (["• 1", "A b."], ["•  1", "A b."], (2, 2, 2)),
+        (["A.", "B.", "C."], ["A.", "B. C."], (3, 2, 1)),
+    ],
+    ids=["identical", "merged", "split", "whitespace ignored", "one right of three"],
+)
+def test_sentence_exact_score(gold: list[str], predicted: list[str], counts: tuple[int, int, int]) -> None:
+    from transalign.segment.evaluate import score
+
+    result = score(gold, predicted)
+    assert (result.gold, result.predicted, result.correct) == counts

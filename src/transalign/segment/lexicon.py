@@ -10,6 +10,7 @@ sentence; after an initial or an ambiguous abbreviation they mark a new sentence
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ _RU = Lexicon(
 
 _BE = Lexicon(
     always=_words("""вул прасп пл зав пас д кв корп акад праф дац нам сп спн г.зн т.зв напр
-        пар гл"""),
+        пар гл т.л т.б"""),
     numeric=_words("ст с п ч гл мал табл т арт тэл"),
     year=_words("г гг ст стст"),
     starters=_words("""у ва на ён яна яно яны мы я вы гэта гэты гэтая гэтыя па як так але а і
@@ -63,3 +64,13 @@ _BE = Lexicon(
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": _EN, "ru": _RU, "be": _BE}
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    """The news lists of ``lang`` joined with the curated lists of its Punkt table."""
+    from transalign.segment.punkt import nonbreaking
+
+    always, numeric = nonbreaking(lang)
+    own = LEXICONS[lang]
+    return Lexicon(own.always | always, own.numeric | numeric, own.year, own.starters)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -48,9 +49,26 @@ def tokenizer(lang: str) -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(load_parameters(lang))
 
 
-def abbreviations(lang: str) -> frozenset[str]:
-    """Punkt's abbreviation types for ``lang``: lower-cased, without the final period."""
-    return frozenset(tokenizer(lang)._params.abbrev_types)
+@dataclass(frozen=True)
+class PunktFacts:
+    """What the rules read from a Punkt table: abbreviation types and collocations (lower case)."""
+
+    abbreviations: frozenset[str]
+    collocations: frozenset[tuple[str, str]]
+
+
+@lru_cache(maxsize=8)
+def facts(lang: str) -> PunktFacts:
+    """The abbreviation types and collocations of the Punkt table for ``lang``."""
+    params = tokenizer(lang)._params
+    return PunktFacts(frozenset(params.abbrev_types), frozenset(params.collocations))
+
+
+@lru_cache(maxsize=8)
+def nonbreaking(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The table's curated ``always`` and ``numeric_only`` abbreviation lists for ``lang``."""
+    lists = _read_table(lang).get("nonbreaking", {})
+    return frozenset(lists.get("always", ())), frozenset(lists.get("numeric_only", ()))
 
 
 def punkt_breaks(text: str, lang: str) -> set[int]:

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from transalign.segment.lexicon import LEXICONS, Lexicon
+from transalign.segment.lexicon import Lexicon, lexicon
+from transalign.segment.punkt import PunktFacts
 
 CLOSERS = "\"”»’')]"
 OPENERS = "\"“„«‘'(["
@@ -24,6 +25,11 @@ _INITIALS_RE = re.compile(r"(?:[A-ZА-ЯЁІЎ]\.)*[A-ZА-ЯЁІЎ]")
 _CHAIN_RE = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,4}")
 _NUMBER_RE = re.compile(r"\d[\d.,–-]*|[IVXLC]+")
 _WINDOW = 80
+_NUMBER_START_RE = re.compile(r"[$€£₽¥+−~≈]?\d")
+_COMPOUND_RE = re.compile(r"[–—/]")
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
+_CLAUSE_MARK_RE = re.compile(r"[,;:]\s|\s[–—-]\s")
+_FRONTED_DATE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,9 @@ class Candidate:
         right: the next word, opening quotes and brackets stripped; after a lone dash, the word
             after the dash.
         dash: whether a lone dash (``–``, ``—``) stands between the candidate and ``right``.
-        words_before: how many words precede the candidate since the last sentence end.
+        clause_words: how many words precede the candidate since the last sentence end or
+            clause mark (``,`` ``;`` ``:`` or a dash); a short clause before ``2018 г.`` is a
+            fronted date (``В 2018 г. Беларусь …``), not a sentence end.
     """
 
     start: int
@@ -49,7 +57,7 @@ class Candidate:
     before: str
     right: str
     dash: bool
-    words_before: int
+    clause_words: int
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[str, str, list[str]]:
@@ -79,58 +87,75 @@ def _is_glued_end(text: str, start: int) -> bool:
     return not any(mark in token for mark in ("@", "/", "www", "http")) and token.count(".") <= 1
 
 
-def make_candidate(text: str, start: int, end: int, words_before: int) -> Candidate:
+def make_candidate(text: str, start: int, end: int, sentence_start: int) -> Candidate:
     """Describe the candidate at ``text[start:end]``."""
     stop = start
     while stop < end and text[stop] in ".!?…":
         stop += 1
     left, before, after = _words_around(text, start, end)
+    clause = _CLAUSE_MARK_RE.split(text[max(sentence_start, start - _WINDOW) : start])[-1]
     right = after[0] if after else ""
     dash = right in DASHES
     if dash:
         right = after[1] if len(after) > 1 else ""
     return Candidate(start, end, text[start:stop], left.strip(OPENERS + CLOSERS),
                      before.strip(OPENERS + CLOSERS), right.lstrip(OPENERS + "".join(DASHES)),
-                     dash, words_before)
+                     dash, len(clause.split()))
 
 
-def decide(candidate: Candidate, lang: str, abbreviations: frozenset[str]) -> bool | None:
+def decide(candidate: Candidate, lang: str, punkt: PunktFacts) -> bool | None:
     """Whether ``candidate`` ends a sentence; ``None`` leaves the decision to Punkt."""
     right = candidate.right
-    if not right or not right[0].isalnum():
-        return None if right else False
+    if not right:
+        return False
+    if not right[0].isalnum() and not _NUMBER_START_RE.match(right):
+        return None
     if right[0].islower():
         return False
     if candidate.dash or candidate.punct != ".":
         return True
-    return _decide_period(candidate, LEXICONS[lang], abbreviations, lang)
+    return _decide_period(candidate, lexicon(lang), punkt, lang)
 
 
-def decide_glued(candidate: Candidate, lang: str, abbreviations: frozenset[str]) -> bool:
+def decide_glued(candidate: Candidate, lang: str, punkt: PunktFacts) -> bool:
     """``said.The`` ends a sentence; ``Mr.Smith`` (a known abbreviation) does not."""
     left = candidate.left.lower()
-    return left not in abbreviations and left not in LEXICONS[lang].always
+    return left not in punkt.abbreviations and left not in lexicon(lang).always
 
 
-def _decide_period(c: Candidate, lexicon: Lexicon, abbreviations: frozenset[str], lang: str) -> bool | None:
+def _decide_period(c: Candidate, words: Lexicon, punkt: PunktFacts, lang: str) -> bool | None:
     """A single period before a capitalised word or a number."""
-    left, word = c.left.lower(), c.right.rstrip(".,:;!?…" + CLOSERS).lower()
+    left, word = _COMPOUND_RE.split(c.left.lower())[-1], c.right.rstrip(".,:;!?…" + CLOSERS).lower()
     if not left:
         return None
-    if left in lexicon.numeric and c.right[0].isdigit():
+    if left in words.numeric and _NUMBER_START_RE.match(c.right):
         return False
-    if left in lexicon.always:
+    if left in words.always:
         return False
-    if left in lexicon.year:
-        return bool(_NUMBER_RE.fullmatch(c.before)) and (word in lexicon.starters or c.words_before > 6)
+    if left in words.year:
+        return bool(_NUMBER_RE.fullmatch(c.before)) and (
+            word in words.starters or c.clause_words > _FRONTED_DATE_WORDS)
     if _INITIALS_RE.fullmatch(c.left):
-        return word in lexicon.starters and not _is_initial(c.right)
+        return word in words.starters and not _is_initial(c.right)
     if left.isdigit():
-        return None if c.right[0].isdigit() else True
-    if left in abbreviations or _CHAIN_RE.fullmatch(left):
-        if word in lexicon.starters:
+        return None if _NUMBER_START_RE.match(c.right) else True
+    if left in punkt.abbreviations or _CHAIN_RE.fullmatch(left):
+        if _is_initial(c.right):
+            return False
+        if word in words.starters:
             return True
         return True if lang != "en" else None
+    return _plain_word_break(left, word, c.right, punkt)
+
+
+def _plain_word_break(left: str, word: str, right: str, punkt: PunktFacts) -> bool | None:
+    """Punkt's verdict after an ordinary word, without running Punkt.
+
+    Punkt's first pass breaks after every period-final word that is not an abbreviation; its
+    second pass revisits only abbreviations, initials, numbers and known collocations.
+    """
+    if _PLAIN_WORD_RE.fullmatch(left) and right[0].isupper() and (left, word) not in punkt.collocations:
+        return True
     return None
 
 

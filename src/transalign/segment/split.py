@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from transalign.segment.punkt import abbreviations, punkt_breaks
+from transalign.segment.punkt import facts, punkt_breaks
 from transalign.segment.rules import Candidate, decide, decide_glued, find_candidates, make_candidate
 
 
 def _ends(block: str, lang: str) -> list[int]:
     """Offsets in ``block`` where a sentence ends (after its closing quotes), in order."""
-    known = abbreviations(lang)
+    known = facts(lang)
     punkt: set[int] | None = None
     ends: list[int] = []
     last_end = 0
     for start, end, glued in find_candidates(block):
         if start < last_end:
             continue
-        candidate = make_candidate(block, start, end, len(block[max(last_end, start - 200) : start].split()))
+        candidate = make_candidate(block, start, end, last_end)
         verdict = decide_glued(candidate, lang, known) if glued else decide(candidate, lang, known)
         if verdict is None:
             punkt = punkt_breaks(block, lang) if punkt is None else punkt
