@@ -23,7 +23,7 @@ GLOSSARY = parse_glossary(
     "minsk_agreements\tMinsk agreements\tМинские соглашения\tМінскія пагадненні\n"
     "belarus\tBelarus | !Byelorussia | !Belorussia\tБеларусь | !Белоруссия\tБеларусь\n"
     "donbass\tDonbass | Donbas\tДонбасс | !Донбас\tДанбас\n"
-    "un\tUN | United Nations\tООН\tААН\n"
+    "un\tUN | United Nations | U.N.\tООН\tААН\n"
     "us\tUS\tСША\tЗША\n"
     "anti_terrorism_center\tAnti-Terrorism Center | ATC\tАнтитеррористический центр\t"
     "Антытэрарыстычны цэнтр\n"
@@ -71,6 +71,15 @@ CASES = [
     ("Donbass and Donbas", [("donbass", "Donbass"), ("donbass", "Donbas")], "admitted variant"),
     ("Belaruss", [], "no singular/plural games with proper names"),
     ("CIS2", [], "a digit continues the word"),
+    ("the U.N.-backed plan", [("un", "U.N.")], "dotted acronym before a hyphen"),
+    ("at the U.N.", [("un", "U.N.")], "dotted acronym at the end of the text"),
+    ("“CIS”", [("cis", "CIS")], "curly quotes are boundaries"),
+    ("CIS’s", [("cis", "CIS")], "possessive of an acronym ending in S"),
+    ("CIS' members", [("cis", "CIS")], "bare possessive of an acronym"),
+    ("Minsk\u00a0agreements", [("minsk_agreements", "Minsk\u00a0agreements")],
+     "no-break space inside a term"),
+    ("Min\u00adsk agreements", [("minsk_agreements", "Min\u00adsk agreements")],
+     "soft hyphen inside a word is ignored"),
     ("(CIS)", [("cis", "CIS")], "brackets are boundaries"),
     ("Commonwealth of Independent States’ members",
      [("cis", "Commonwealth of Independent States")], "long form with a possessive"),

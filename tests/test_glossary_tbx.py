@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transalign.cli.main import main
 from transalign.errors import InputError
-from transalign.glossary import Term, load_glossary, parse_glossary
+from transalign.glossary import Glossary, Term, load_glossary, make_concept, parse_glossary
 from transalign.glossary.tbx import format_tbx, load_tbx, parse_tbx
 from transalign.glossary.tsv import format_glossary
 
@@ -115,3 +117,50 @@ def test_cli_validate_warns_about_forbidden_only_cells(
     path.write_text("id\ten\tru\nbyel\tByelorussian SSR\t!Белорусская ССР\n", encoding="utf-8")
     assert main(["glossary", "validate", str(path)]) == 0
     assert "only forbidden ru terms" in capsys.readouterr().err
+
+
+def test_definitions_import_into_the_note() -> None:
+    text = ('<tbx><conceptEntry id="x"><descripGrp><descrip type="definition">A region.</descrip>'
+            '</descripGrp><note>house form</note><langSec xml:lang="en"><termSec><term>X</term>'
+            '</termSec></langSec></conceptEntry></tbx>')
+    assert parse_tbx(text).concepts["x"].note == "A region. house form"
+
+
+_WORDS = st.text(alphabet="abcАбвЎў'’- ", min_size=1, max_size=12).map(str.strip).filter(
+    lambda word: bool(word) and not word.startswith("!"))
+
+
+@st.composite
+def glossaries(draw: st.DrawFn) -> Glossary:
+    """Random glossaries whose terms never clash (each term carries its concept's number)."""
+    concepts = {}
+    for number in range(draw(st.integers(1, 4))):
+        cells = {}
+        for lang in ("en", "ru"):
+            words = draw(st.lists(_WORDS, max_size=3))
+            flags = draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
+            cells[lang] = [("!" if flag else "") + f"{word} {number}{lang}{i}"
+                           for i, (word, flag) in enumerate(zip(words, flags, strict=True))]
+        concepts[f"c{number}"] = make_concept(f"c{number}", cells, draw(_WORDS))
+    return Glossary(concepts, ("en", "ru"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(glossaries())
+def test_random_glossaries_survive_tsv_and_tbx(glossary: Glossary) -> None:
+    from_tsv = parse_glossary(format_glossary(glossary))
+    assert from_tsv == glossary
+    assert parse_tbx(format_tbx(glossary)) == glossary
+
+
+def test_cli_find_lists_terms_and_translations(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Talks on Donbass and the Minsk agreements' future.", encoding="utf-8")
+    assert main(["glossary", "find", "--lang", "en", "--to", "ru,be", str(story)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "file\tstart\tend\ttext\tconcept\tru\tbe"
+    assert lines[1:] == [
+        f"{story}\t9\t16\tDonbass\tdonbass\tДонбасс\tДанбас",
+        f"{story}\t25\t41\tMinsk agreements\tminsk_agreements\tМинские соглашения\tМінскія пагадненні",
+    ]

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from transalign.errors import InputError
-from transalign.glossary import Term, load_glossaries, load_glossary, parse_glossary, write_glossary
+from transalign.glossary import (
+    Concept,
+    Glossary,
+    Term,
+    load_glossaries,
+    load_glossary,
+    parse_glossary,
+    write_glossary,
+)
 from transalign.glossary.model import make_concept
 from transalign.glossary.tsv import format_glossary
 
@@ -159,9 +167,17 @@ def test_concept_invariant_is_enforced() -> None:
             "x", {"en": (Term("a", "preferred"), Term("b", "preferred"))})
 
 
-def test_writer_refuses_unwritable_terms() -> None:
-    glossary = parse_glossary(HEADER + "a\tA\tА\t\n")
-    bad = glossary.merged(parse_glossary("id\ten\nb\tx\n").__class__(
-        {"b": make_concept("b", {"en": ["tab\there"]})}, ("en",)))
+@pytest.mark.parametrize(("term", "reason"), [
+    ("tab\there", "a tab would split the cell"),
+    ("either | or", "a bar would split the term"),
+    ("!bang", "a leading ! would read back as forbidden"),
+])
+def test_writer_refuses_unwritable_terms(term: str, reason: str) -> None:
+    bad = Glossary({"b": Concept("b", {"en": (Term(term, "preferred"),)})}, ("en",))
     with pytest.raises(InputError, match="E211"):
         format_glossary(bad)
+
+
+def test_whitespace_inside_terms_and_notes_is_collapsed() -> None:
+    concept = parse_glossary("id\ten\tnote\nx\tMinsk   agreements\ta  note\n").concepts["x"]
+    assert (concept.all_terms("en")[0].text, concept.note) == ("Minsk agreements", "a note")

@@ -1,4 +1,4 @@
-"""``transalign glossary``: validate glossary TSVs, import and export TBX-Basic."""
+"""``transalign glossary``: validate glossary TSVs, find terms in a text, import/export TBX."""
 
 from __future__ import annotations
 
@@ -61,3 +61,31 @@ def export_command(
         sys.stdout.write(format_tbx(glossary, title=title))
     else:
         write_tbx(out, glossary, title=title)
+
+
+@app.command("find")
+def find_command(
+    files: list[str] = typer.Argument(None, help="Text files; stdin when none or '-'."),
+    lang: str = typer.Option(..., "--lang", help="Language of the text: en, ru, be, …"),
+    to: str = typer.Option("", "--to", help="Target languages to show, e.g. ru,be "
+                           "(default: every other glossary language)."),
+    glossary_files: list[str] = typer.Option(None, "--glossary", help="Glossary TSV "
+                                             "(repeatable); default: the house glossary."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding, e.g. cp1251."),
+) -> None:
+    """List the glossary terms found in a text and their preferred translations (TSV)."""
+    from transalign.glossary import SourceMatcher, load_glossaries_or_default
+    from transalign.glossary.summary import match_rows
+    from transalign.io import decode_bytes, read_text
+
+    glossary = load_glossaries_or_default(glossary_files)
+    targets = [t for t in to.split(",") if t] or [x for x in glossary.languages if x != lang]
+    matcher = SourceMatcher(glossary, lang)
+    columns = ["file", "start", "end", "text", "concept", *targets]
+    typer.echo("\t".join(columns))
+    for path in files or ["-"]:
+        text = (decode_bytes(sys.stdin.buffer.read(), path="<stdin>", encoding=encoding)
+                if path == "-" else read_text(path, encoding=encoding))
+        for row in match_rows(matcher.find(text), glossary, targets):
+            cells = [path, *(row[name] for name in columns[1:])]
+            typer.echo("\t".join(" ".join(cell.split()) for cell in cells))

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from transalign.glossary.model import Concept, Glossary, Term, make_concept
@@ -23,6 +24,11 @@ def default_glossary_path() -> Path:
     return repo_copy if repo_copy.is_file() else PACKAGE_GLOSSARIES / HOUSE_GLOSSARY
 
 
+def load_glossaries_or_default(paths: Sequence[str | Path] | None) -> Glossary:
+    """The glossaries given (later ones override by concept id), or the house glossary."""
+    return load_glossaries(paths) if paths else load_glossary(default_glossary_path())
+
+
 __all__ = [
     "Concept",
     "Glossary",
@@ -31,6 +37,7 @@ __all__ = [
     "Term",
     "default_glossary_path",
     "load_glossaries",
+    "load_glossaries_or_default",
     "load_glossary",
     "make_concept",
     "parse_glossary",

@@ -80,13 +80,13 @@ def make_concept(concept_id: str, cells: Mapping[str, Iterable[str]], note: str 
     """Build a concept from term strings as written in a file (``!`` marks forbidden).
 
     The first term of a language not marked forbidden becomes preferred, the others admitted.
-    Empty strings are skipped.
+    Runs of whitespace inside terms and the note become one space; empty terms are skipped.
     """
     terms: dict[str, tuple[Term, ...]] = {}
     for lang, raw_terms in cells.items():
         built: list[Term] = []
         for raw in raw_terms:
-            text = raw[1:].strip() if raw.startswith("!") else raw.strip()
+            text = " ".join((raw[1:] if raw.startswith("!") else raw).split())
             if not text:
                 continue
             has_preferred = any(term.status == "preferred" for term in built)
@@ -95,7 +95,7 @@ def make_concept(concept_id: str, cells: Mapping[str, Iterable[str]], note: str 
             built.append(Term(text, status))
         if built:
             terms[lang] = tuple(built)
-    return Concept(concept_id, terms, note, dict(extra or {}))
+    return Concept(concept_id, terms, " ".join(note.split()), dict(extra or {}))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
-"""Counts and warnings about a glossary, for ``transalign glossary validate``."""
+"""Counts, warnings and match tables about a glossary, for ``transalign glossary``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from transalign.glossary.model import Glossary
+from transalign.glossary.source import SourceMatch
 
 
 def glossary_summary(glossary: Glossary) -> dict[str, object]:
@@ -29,3 +32,20 @@ def glossary_warnings(glossary: Glossary) -> list[str]:
                 warnings.append(f"concept {concept.id!r} has only forbidden {lang} terms: they "
                                 f"are flagged, but no {lang} term is required or enforced")
     return warnings
+
+
+def match_rows(matches: Sequence[SourceMatch], glossary: Glossary,
+               targets: Sequence[str]) -> list[dict[str, str]]:
+    """One row per source match: ``start``/``end`` (0-based character offsets, end exclusive),
+    the matched ``text``, the ``concept`` id, and the preferred term in each target language
+    (empty where the concept has none)."""
+    rows = []
+    for match in matches:
+        concept = glossary.concepts[match.concept_id]
+        row = {"start": str(match.start), "end": str(match.end), "text": match.text,
+               "concept": match.concept_id}
+        for lang in targets:
+            preferred = concept.preferred(lang)
+            row[lang] = preferred.text if preferred else ""
+        rows.append(row)
+    return rows

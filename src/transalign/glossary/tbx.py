@@ -1,15 +1,17 @@
 """TBX-Basic import and export (TBX v3, ISO 30042:2019, dialect TBX-Basic, DCA style).
 
-Export writes ``<tbx type="TBX-Basic" style="dca">`` with one ``conceptEntry`` per concept, a
+Export writes ``<tbx type="TBX-Basic" style="dca">``, the glossary's language and extra column
+names in header lines (``<p>languages: en ru be</p>``), one ``conceptEntry`` per concept, a
 ``note`` for the concept's note (and one ``[column] value`` note per kept extra column), and per
 term a ``termNote type="administrativeStatus"``: ``preferredTerm-admn-sts``,
 ``admittedTerm-admn-sts`` or, for forbidden terms, ``deprecatedTerm-admn-sts``.
 
 Import also reads DCT style (``<min:administrativeStatus>``), ``normativeAuthorization``
 notes, and TBX v2 files (``martif``/``termEntry``/``langSet``/``tig``/``ntig``).
-``supersededTerm`` imports as forbidden; a language section without a preferred term makes its
-first allowed term preferred. Entity declarations are refused (no entity expansion attacks);
-external entities and DTDs are never fetched by the standard-library parser.
+``supersededTerm`` imports as forbidden; definitions join the note; a language section
+without a preferred term makes its first allowed term preferred. Entity declarations are
+refused (no entity expansion attacks); external entities and DTDs are never fetched by the
+standard-library parser.
 """
 
 from __future__ import annotations
@@ -86,9 +88,10 @@ def format_tbx(glossary: Glossary, *, title: str = "transalign glossary") -> str
     ET.register_namespace("", TBX_NS)
     root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en",
                               "xmlns": TBX_NS})
-    header = ET.SubElement(ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc"),
-                           "sourceDesc")
-    ET.SubElement(header, "p").text = title
+    file_desc = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
+    for line in (title, f"languages: {' '.join(glossary.languages)}",
+                 f"extra columns: {' '.join(glossary.extra_columns)}"):
+        ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p").text = line
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     for concept in glossary:
         body.append(_concept_entry(concept, glossary))
@@ -165,10 +168,20 @@ def _concept_id(entry: ET.Element, number: int, path: str) -> str:
     return concept_id
 
 
+def _concept_notes(entry: ET.Element) -> Iterator[ET.Element]:
+    """Concept-level ``note`` and ``descrip type="definition"`` elements (also in descripGrp)."""
+    for child in entry:
+        name = _local(child.tag)
+        if name == "note" or (name == "descrip" and child.get("type") == "definition"):
+            yield child
+        elif name == "descripGrp":
+            yield from _concept_notes(child)
+
+
 def _concept(entry: ET.Element, number: int, path: str) -> tuple[Concept, list[str]]:
     concept_id = _concept_id(entry, number, path)
     notes, extra = [], {}
-    for note in _children(entry, "note"):
+    for note in _concept_notes(entry):
         extra_match = _EXTRA_NOTE_RE.fullmatch(_text(note))
         if extra_match:
             extra[extra_match.group(1)] = extra_match.group(2)
@@ -180,6 +193,15 @@ def _concept(entry: ET.Element, number: int, path: str) -> tuple[Concept, list[s
         raw: list[tuple[str, Status | None]] = [(t.text, t.status) for t in terms.get(lang, ())]
         terms[lang] = _statused(raw + _terms(lang_sec))
     return Concept(concept_id, terms, " ".join(notes), extra), list(extra)
+
+
+def _declared(root: ET.Element, what: str) -> list[str]:
+    """Names listed in a header line ``<p>{what}: a b c</p>`` written by :func:`format_tbx`."""
+    for element in root.iter():
+        if _local(element.tag) == "p" and _text(element).startswith(what + ":"):
+            names = _text(element)[len(what) + 1:].split()
+            return [n for n in names if what != "languages" or is_language_code(n)]
+    return []
 
 
 def parse_tbx(text: str, *, path: str | Path = "<string>") -> Glossary:
@@ -197,8 +219,8 @@ def parse_tbx(text: str, *, path: str | Path = "<string>") -> Glossary:
         raise InputError("E214", "no conceptEntry (or termEntry) in the TBX file", path=where,
                          hint="export a TBX glossary with at least one concept")
     concepts: dict[str, Concept] = {}
-    languages: list[str] = []
-    extra_columns: list[str] = []
+    languages = _declared(root, "languages")
+    extra_columns = _declared(root, "extra columns")
     for number, entry in enumerate(entries, start=1):
         concept, extra = _concept(entry, number, where)
         if concept.id in concepts:
