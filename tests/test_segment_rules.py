@@ -181,6 +181,14 @@ CASES = [
       "Minsk on Friday to discuss the situation in the region and the work of\n"
       "the Executive Committee.", "They adopted a joint statement on security."],
      "hard-wrapped prose lines join into one sentence"),
+    ("en", "Minsk to host CIS summit\nThe heads of state of the Commonwealth will meet in Minsk\n"
+     "in October to discuss trade, security and the CIS development strategy.",
+     ["Minsk to host CIS summit", "The heads of state of the Commonwealth will meet in Minsk\n"
+      "in October to discuss trade, security and the CIS development strategy."],
+     "a short headline above hard-wrapped prose stays its own sentence"),
+    ("ru", "Итоги заседания\nМинистры обсудили\nвопросы торговли.",
+     ["Итоги заседания", "Министры обсудили\nвопросы торговли."],
+     "a line starting in lower case continues the previous one"),
 ]
 
 

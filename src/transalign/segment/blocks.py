@@ -2,18 +2,21 @@
 
 A paragraph ends at a blank (or whitespace-only) line. Inside a paragraph each line is its own
 block (a headline, ``• 1`` or ``Photo: BelTA`` is a sentence even without final punctuation),
-unless the paragraph is hard-wrapped prose or the next line starts in lower case: then the
-lines join into one block. Offsets are 0-based character offsets into the whole text.
+unless the next line starts in lower case, or the paragraph is hard-wrapped prose and the line
+is full: then the lines join into one block. Offsets are 0-based character offsets into the whole text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 _LIST_MARKS = frozenset("•·▪■●◦*-–—")
 _WRAP_MIN_SHARE = 0.6
+_WRAP_MIN_WIDTH = 40
 _WRAP_MAX_WIDTH = 120
+_FULL_LINE_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -48,29 +51,35 @@ def paragraphs(text: str) -> Iterator[list[tuple[int, int]]]:
         yield current
 
 
-def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Hard-wrapped prose: every line but the last about as long as the longest, none too long."""
+def _wrap_width(lines: list[tuple[int, int]]) -> int:
+    """The wrap width of hard-wrapped prose (every line but the last about as long as the
+    longest, the longest 40 to 120 characters), or 0 when the lines are logical lines."""
     widths = [end - start for start, end in lines]
-    if len(lines) < 2 or max(widths) > _WRAP_MAX_WIDTH:
-        return False
-    return min(widths[:-1]) >= _WRAP_MIN_SHARE * max(widths)
+    if len(lines) < 2 or not _WRAP_MIN_WIDTH <= max(widths) <= _WRAP_MAX_WIDTH:
+        return 0
+    return max(widths) if min(widths[:-1]) >= _WRAP_MIN_SHARE * max(widths) else 0
 
 
-def _continues(text: str, line: tuple[int, int], wrapped: bool) -> bool:
-    """Whether ``line`` continues the sentence of the line before it."""
+def _continues(text: str, previous: tuple[int, int], line: tuple[int, int], wrap_width: int) -> bool:
+    """Whether ``line`` continues the sentence of the ``previous`` line.
+
+    It does when it starts in lower case, or when the paragraph is hard-wrapped and the previous
+    line is full (a short line there, such as a headline, ends where it ends).
+    """
     first = text[line[0]]
     if first in _LIST_MARKS:
         return False
-    return wrapped or first.islower()
+    full = previous[1] - previous[0] >= _FULL_LINE_SHARE * wrap_width if wrap_width else False
+    return full or first.islower()
 
 
 def blocks(text: str) -> Iterator[Block]:
     """The blocks of ``text`` in order, numbered by paragraph (0-based)."""
     for number, lines in enumerate(paragraphs(text)):
-        wrapped = _is_wrapped(text, lines)
+        wrap_width = _wrap_width(lines)
         start, end = lines[0]
-        for line in lines[1:]:
-            if _continues(text, line, wrapped):
+        for previous, line in pairwise(lines):
+            if _continues(text, previous, line, wrap_width):
                 end = line[1]
             else:
                 yield Block(start, end, number)
