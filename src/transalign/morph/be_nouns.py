@@ -69,8 +69,21 @@ def soft_e_stem(stem: str) -> list[str]:
 
 
 def masculine_hard(word: str, person: bool) -> tuple[Paradigm, Paradigm]:
-    """``Данбас``, ``камітэт``, ``цэнтр``, ``Мінск``, ``сакратар``, ``Кіеў``, ``Лебедзеў``."""
-    stem = vowel_stem(word)
+    """``Данбас``, ``камітэт``, ``цэнтр``, ``Мінск``, ``сакратар``, ``Кіеў``, ``Лебедзеў``.
+
+    An ``-ак``/``-ок`` word also gets forms without the fleeting vowel (``парадак`` →
+    ``парадку``), and inanimates the genitive in ``-у`` (``сходу``, ``тэрарызму``).
+    """
+    sing, plur = _masculine_hard(word, vowel_stem(word), person)
+    if len(word) > 4 and word.endswith(("ак", "ок", "ёк")) and word[-3] not in VOWELS:
+        fleeting = _masculine_hard(word, word[:-2] + word[-1], person)
+        sing = {case: list(dict.fromkeys([*forms, *fleeting[0][case]]))
+                for case, forms in sing.items()}
+        plur = {case: [*forms, *fleeting[1][case]] for case, forms in plur.items()}
+    return sing, plur
+
+
+def _masculine_hard(word: str, stem: str, person: bool) -> tuple[Paradigm, Paradigm]:
     gen = stem + "а"
     if stem[-1:] in VELARS:
         loc = [stem + "у"]
@@ -78,8 +91,9 @@ def masculine_hard(word: str, person: bool) -> tuple[Paradigm, Paradigm]:
         loc = [stem + "у", *soft_e_stem(stem)]
     else:
         loc = soft_e_stem(stem)
-    sing = {"nomn": [word], "gent": [gen], "datv": [stem + "у"],
-            "accs": [gen] if person else [word], "ablt": [stem + "ам", stem + "ом"], "loct": loc}
+    sing = {"nomn": [word], "gent": [gen] if person else [gen, stem + "у"],
+            "datv": [stem + "у"], "accs": [gen] if person else [word],
+            "ablt": [stem + "ам", stem + "ом"], "loct": loc}
     y = "ы" if ends_hardened(stem) else y_after(stem)
     plur_gen = [stem + "аў", stem + "оў"]
     plur = {"nomn": [stem + y], "gent": plur_gen, "datv": [stem + "ам"],
@@ -197,17 +211,27 @@ def indeclinable(word: str) -> tuple[Paradigm, Paradigm]:
     return same, dict(same)
 
 
-def noun_paradigms(word: str, person: bool) -> tuple[Paradigm, Paradigm]:
-    """Singular and plural paradigms of a noun given in the nominative singular (lower case)."""
-    builder = _classify(word, person)
+def noun_paradigms(word: str, person: bool,
+                   gender: str | None = None) -> tuple[Paradigm, Paradigm]:
+    """Singular and plural paradigms of a noun given in the nominative singular (lower case).
+
+    ``gender`` is what agreeing adjectives show (``masc``/``femn``/``neut``), when known: it
+    decides ``міжнароднае права`` (neuter) against ``праграма`` (feminine).
+    """
+    builder = _classify(word, person, gender)
     return builder(word)
 
 
-def _classify(word: str, person: bool) -> Callable[[str], tuple[Paradigm, Paradigm]]:
+def _classify(word: str, person: bool,
+              gender: str | None) -> Callable[[str], tuple[Paradigm, Paradigm]]:
     last = word[-1:]
+    if last == "а" and gender == "neut":
+        return neuter_hard
+    if last in "ая" and gender == "masc":
+        person = True
     if word in INDECLINABLE or not last.isalpha() or len(word) < 2:
         return indeclinable
-    if word in FEMININE_ZERO or word.endswith("сць"):
+    if word in FEMININE_ZERO or word.endswith("сць") or (last == "ь" and gender == "femn"):
         return third
     if last == "а":
         if word.endswith(NEUTER_A) and not person:

@@ -37,6 +37,7 @@ PERSON_NOUNS = frozenset({
 })
 _IRREGULAR_STEMS = {"павел": "паўл", "пётр": "пятр", "леў": "льв"}
 _SURNAME_ENDINGS = ("аў", "еў", "оў", "ёў", "ін", "ын")
+SURNAME_LIKE = (*_SURNAME_ENDINGS, "энка", "енка", "онка")
 _ADJ_ENDINGS = ("ая", "яя", "ае", "яе", "ое", "ыя", "ія")
 
 
@@ -132,8 +133,26 @@ def _is_adjective(words: list[str], index: int) -> bool:
     return following[-1:] not in "аеёіоуыэюя" or _is_adjective(words, index + 1)
 
 
-def _paradigm_forms(paradigm: Paradigm, prefix: str) -> WordForms:
-    return lambda case: [prefix + form for form in paradigm.get(case, [])]
+def _paradigm_forms(paradigms: dict[str, Paradigm], prefix: str) -> WordForms:
+    def forms(case: str, number: str) -> list[str]:
+        paradigm = paradigms.get(number) or next(iter(paradigms.values()))
+        return [prefix + form for form in paradigm.get(case, [])]
+    return forms
+
+
+def merge(first: Paradigm, second: Paradigm) -> Paradigm:
+    """Both paradigms' forms per case, ``first``'s first, without repeats."""
+    return {case: list(dict.fromkeys([*first.get(case, []), *second.get(case, [])]))
+            for case in first.keys() | second.keys()}
+
+
+def plural_adjective(word: str) -> str:
+    """The nominative plural of an adjective: ``Выканаўчы`` → ``Выканаўчыя``,
+    ``Мінская`` → ``Мінскія``, ``сіні`` → ``сінія``."""
+    stem, gender, soft = _adjective_stem(word)
+    if gender == "plur":
+        return word
+    return stem + ("ія" if soft or stem[-1:] in VELARS else "ыя")
 
 
 def _split_hyphen(word: str) -> tuple[str, str]:
@@ -167,29 +186,50 @@ def _number(words: list[str], head: int) -> str:
     return "sing"
 
 
-def analyse_part(words: list[str]) -> PartPlan:
+def _gender_hint(words: list[str], head: int) -> str | None:
+    """The gender the adjectives before the head show (``міжнароднае права``: neuter)."""
+    if head == 0:
+        return None
+    return _adjective_stem(_split_hyphen(words[0])[1])[1]
+
+
+def _head_paradigms(words: list[str], head: int, number: str) -> dict[str, Paradigm]:
+    """The head noun's paradigms by number: ``{"sing": …, "plur": …}``.
+
+    A singular common noun (written in lower case) also gets its plural (``міністр замежных
+    спраў`` → ``міністрамі замежных спраў``); names keep their number.
+    """
+    word = _split_hyphen(words[head])[1]
+    if number == "plur":
+        return {"plur": plural_only(word)}
+    if word in GIVEN_NAMES:
+        return {"sing": given_name_paradigm(word)}
+    if words[head][:1].isupper() and len(words) == 1 and word.endswith(SURNAME_LIKE):
+        return {"sing": merge(noun_paradigms(word, person=True)[0], surname_paradigm(word))}
+    sing, plur = noun_paradigms(word, person=word in PERSON_NOUNS,
+                                gender=_gender_hint(words, head))
+    return {"sing": sing, "plur": plur} if words[head].islower() else {"sing": sing}
+
+
+def analyse_part(words: list[str], first: bool = True) -> PartPlan:
     """The :class:`~transalign.morph.phrase.PartPlan` of one part of a Belarusian term."""
     head = _head(words)
     plans: list[WordForms | None] = [None] * len(words)
-    if head is None:
-        return PartPlan("sing", plans)
+    if head is None or not (first or head > 0):
+        return PartPlan(("sing",), plans)
     number = _number(words, head)
     prefix, head_word = _split_hyphen(words[head])
-    person = head_word in GIVEN_NAMES
-    animate = person or head_word in PERSON_NOUNS
-    if number == "plur":
-        head_paradigm = plural_only(head_word)
-    elif person:
-        head_paradigm = given_name_paradigm(head_word)
-    else:
-        head_paradigm = noun_paradigms(head_word, person=animate)[0]
-    plans[head] = _paradigm_forms(head_paradigm, prefix)
+    animate = head_word in GIVEN_NAMES or head_word in PERSON_NOUNS
+    head_paradigms = _head_paradigms(words, head, number)
+    plans[head] = _paradigm_forms(head_paradigms, prefix)
     for index in range(head):
         adj_prefix, adjective = _split_hyphen(words[index])
-        plans[index] = _paradigm_forms(adjective_paradigm(adjective, animate), adj_prefix)
-    if person:
+        adjectives = {"sing": adjective_paradigm(adjective, animate),
+                      "plur": adjective_paradigm(plural_adjective(adjective), animate)}
+        plans[index] = _paradigm_forms(adjectives, adj_prefix)
+    if head_word in GIVEN_NAMES:
         _plan_name_tail(words, head + 1, plans)
-    return PartPlan(number, plans)
+    return PartPlan(tuple(head_paradigms), plans)
 
 
 def _plan_name_tail(words: list[str], start: int, plans: list[WordForms | None]) -> None:
@@ -201,4 +241,4 @@ def _plan_name_tail(words: list[str], start: int, plans: list[WordForms | None])
         lower = word.lower()
         paradigm = (given_name_paradigm(lower) if lower.endswith("іч")
                     else surname_paradigm(lower))
-        plans[index] = _paradigm_forms(paradigm, "")
+        plans[index] = _paradigm_forms({"sing": paradigm}, "")

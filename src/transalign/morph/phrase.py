@@ -14,16 +14,16 @@ from dataclasses import dataclass
 
 from transalign.morph.words import CASES, copy_case, fold_yo, split_parts, split_words
 
-WordForms = Callable[[str], list[str]]
-"""``case -> forms`` of one word (lower case, alternatives in preference order)."""
-
+WordForms = Callable[[str, str], list[str]]
+"""``(case, number) -> forms`` of one word (lower case, alternatives in preference order)."""
 
 
 @dataclass(frozen=True)
 class PartPlan:
-    """How one part of a term inflects: its number and, per word, a form generator or None."""
+    """How one part of a term inflects: its numbers (the term's own first) and, per word, a
+    form generator or None (the word stays as written)."""
 
-    number: str
+    numbers: tuple[str, ...]
     words: Sequence[WordForms | None]
 
 
@@ -36,8 +36,11 @@ class Form:
     number: str
 
 
-Analyser = Callable[[list[str]], PartPlan]
-"""Turns the words of one part (whitespace removed) into its :class:`PartPlan`."""
+Analyser = Callable[[list[str], bool], PartPlan]
+"""Turns the words of one part (whitespace removed) into its :class:`PartPlan`; the flag is
+True for the first part of a term, False for a part after a spaced dash (which inflects only
+when it is itself in the nominative: ``… – Исполнительный секретарь СНГ``, not
+``государств – участников СНГ``)."""
 
 
 def _restyle(original: str, form: str, keep_yo: bool) -> str:
@@ -63,21 +66,27 @@ def variations(choices: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     return out
 
 
-def _part_forms(part: str, analyse: Analyser, keep_yo: bool) -> tuple[str, dict[str, list[str]]]:
-    """The part's number and its forms per case."""
+PartForms = dict[tuple[str, str], list[str]]
+"""(case, number) -> surface forms of one part."""
+
+
+def _part_forms(part: str, analyse: Analyser, keep_yo: bool,
+                first: bool) -> tuple[tuple[str, ...], PartForms]:
+    """The part's numbers and its forms per (case, number)."""
     tokens = split_words(part)
     words = tokens[0::2]
-    plan = analyse(words)
-    per_case: dict[str, list[str]] = {}
-    for case in CASES:
-        choices: list[list[str]] = []
-        for word, generate in zip(words, plan.words, strict=True):
-            forms = generate(case) if generate is not None else []
-            styled = [_restyle(word, form, keep_yo) for form in forms] or [word]
-            choices.append(list(dict.fromkeys(styled)))
-        per_case[case] = ["".join(_interleave(list(combo), tokens[1::2]))
-                          for combo in variations(choices)]
-    return plan.number, per_case
+    plan = analyse(words, first)
+    out: PartForms = {}
+    for number in plan.numbers:
+        for case in CASES:
+            choices: list[list[str]] = []
+            for word, generate in zip(words, plan.words, strict=True):
+                forms = generate(case, number) if generate is not None else []
+                styled = [_restyle(word, form, keep_yo) for form in forms] or [word]
+                choices.append(list(dict.fromkeys(styled)))
+            out[case, number] = ["".join(_interleave(list(combo), tokens[1::2]))
+                                 for combo in variations(choices)]
+    return plan.numbers, out
 
 
 def _interleave(words: list[str], separators: list[str]) -> list[str]:
@@ -90,21 +99,25 @@ def _interleave(words: list[str], separators: list[str]) -> list[str]:
 
 
 def phrase_forms(term: str, analyse: Analyser, *, keep_yo: bool) -> list[Form]:
-    """Every form of ``term`` (parts joined as written), nominative first, without repeats.
+    """Every form of ``term`` (parts joined as written), without repeats: the term's own
+    number first, cases in :data:`CASES` order.
 
     ``keep_yo``: keep ``ё`` in generated endings (Belarusian, where it is always written);
     else it is written ``е`` unless the term's word has it (Russian house style).
     """
     pieces = split_parts(term)
-    parts = [_part_forms(piece, analyse, keep_yo) for piece in pieces[0::2]]
-    number = parts[0][0] if parts else "sing"
+    parts = [_part_forms(piece, analyse, keep_yo, index == 0)
+             for index, piece in enumerate(pieces[0::2])]
+    numbers = parts[0][0] if parts else ("sing",)
     seen: set[str] = set()
     forms: list[Form] = []
-    for case in CASES:
-        alternatives = [per_case[case] for _, per_case in parts]
-        for combo in variations(alternatives):
-            text = "".join(_interleave(list(combo), pieces[1::2]))
-            if text not in seen:
-                seen.add(text)
-                forms.append(Form(text, case, number))
+    for number in numbers:
+        for case in CASES:
+            alternatives = [per_slot.get((case, number)) or per_slot[case, own[0]]
+                            for own, per_slot in parts]
+            for combo in variations(alternatives):
+                text = "".join(_interleave(list(combo), pieces[1::2]))
+                if text not in seen:
+                    seen.add(text)
+                    forms.append(Form(text, case, number))
     return forms

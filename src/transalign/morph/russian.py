@@ -45,8 +45,8 @@ def _inflected(parse: Any, grammemes: set[str]) -> str | None:
     return None if form is None else str(form.word)
 
 
-def _noun_forms(parse: Any, number: str) -> WordForms:
-    def forms(case: str) -> list[str]:
+def _noun_forms(parse: Any) -> WordForms:
+    def forms(case: str, number: str) -> list[str]:
         if "Fixd" in parse.tag:
             return [str(parse.word)]
         found = [_inflected(parse, {case, number})]
@@ -56,18 +56,19 @@ def _noun_forms(parse: Any, number: str) -> WordForms:
     return forms
 
 
-def _modifier_forms(parse: Any, head: Any, number: str) -> WordForms:
+def _modifier_forms(parse: Any, head: Any | None) -> WordForms:
     source = head if head is not None else parse
     gender = next((g for g in ("masc", "femn", "neut") if g in source.tag), "masc")
     animacy = "anim" if head is not None and "anim" in head.tag else "inan"
 
-    def forms(case: str) -> list[str]:
+    def forms(case: str, number: str) -> list[str]:
         grammemes = {case, number}
         if number == "sing":
             grammemes.add(gender)
-        if case == "accs":
+        base = set(grammemes)
+        if case == "accs" and (number == "plur" or gender == "masc"):
             grammemes.add(animacy)
-        form = _inflected(parse, grammemes) or _inflected(parse, {case, number})
+        form = _inflected(parse, grammemes) or _inflected(parse, base)
         return [form] if form else []
     return forms
 
@@ -94,7 +95,17 @@ def _head_number(words: list[str], head: int) -> str:
     return str(parse.tag.number) if parse is not None and parse.tag.number else "sing"
 
 
-def _person_tail(words: list[str], head_parse: Any, start: int, number: str) -> dict[int, WordForms]:
+def _numbers(head_word: str, head_parse: Any, number: str) -> tuple[str, ...]:
+    """The term's number, and for a singular common noun (lower case) also the plural
+    (``министр иностранных дел`` → ``министрами иностранных дел``); names, plural terms and
+    singularia tantum keep their number."""
+    grammemes = set(head_parse.tag.grammemes)
+    if number == "plur" or not head_word.islower() or grammemes & {"Pltm", "Sgtm", "Fixd"}:
+        return (number,)
+    return (number, "plur")
+
+
+def _person_tail(words: list[str], head_parse: Any, start: int) -> dict[int, WordForms]:
     """Given name + patronymic + surname inflect together; other tails stay as written."""
     plans: dict[int, WordForms] = {}
     if not _PERSON & set(head_parse.tag.grammemes):
@@ -104,32 +115,32 @@ def _person_tail(words: list[str], head_parse: Any, start: int, number: str) -> 
                       if p.tag.POS == "NOUN" and _PERSON & set(p.tag.grammemes)), None)
         if parse is None:
             break
-        plans[index] = _noun_forms(parse, number)
+        plans[index] = _noun_forms(parse)
     return plans
 
 
-def analyse_part(words: list[str]) -> PartPlan:
+def analyse_part(words: list[str], first: bool = True) -> PartPlan:
     """The :class:`PartPlan` of one part of a Russian term (see the module docstring)."""
     head = _head_index(words)
-    if head is None:
-        return PartPlan("sing", [None] * len(words))
-    number = _head_number(words, head)
     plans: list[WordForms | None] = [None] * len(words)
+    if head is None:
+        return PartPlan(("sing",), plans)
+    number = _head_number(words, head)
     head_parse = _pick(_nominative_parses(_last_segment(words[head])),
                        frozenset({"NOUN", "ADJF", "PRTF"}), number)
     if head_parse is None:
-        return PartPlan(number, plans)
-    head_plan = (_noun_forms(head_parse, number) if head_parse.tag.POS == "NOUN"
-                 else _modifier_forms(head_parse, None, number))
+        return PartPlan((number,), plans)
+    head_plan = (_noun_forms(head_parse) if head_parse.tag.POS == "NOUN"
+                 else _modifier_forms(head_parse, None))
     plans[head] = _hyphenated(words[head], head_plan)
     noun = head_parse if head_parse.tag.POS == "NOUN" else None
     for index in range(head):
         parse = _pick(_nominative_parses(_last_segment(words[index])), _MODIFIER_POS)
         if parse is not None:
-            plans[index] = _hyphenated(words[index], _modifier_forms(parse, noun, number))
-    for index, forms in _person_tail(words, head_parse, head + 1, number).items():
+            plans[index] = _hyphenated(words[index], _modifier_forms(parse, noun))
+    for index, forms in _person_tail(words, head_parse, head + 1).items():
         plans[index] = forms
-    return PartPlan(number, plans)
+    return PartPlan(_numbers(words[head], head_parse, number), plans)
 
 
 def _last_segment(word: str) -> str:
@@ -139,4 +150,4 @@ def _last_segment(word: str) -> str:
 def _hyphenated(word: str, forms: WordForms) -> WordForms:
     """``северо-атлантический``: earlier hyphen segments stay, the last one inflects."""
     prefix = word.rsplit("-", 1)[0].lower() + "-" if "-" in word else ""
-    return lambda case: [prefix + form for form in forms(case)]
+    return lambda case, number: [prefix + form for form in forms(case, number)]

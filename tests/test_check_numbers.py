@@ -1,0 +1,69 @@
+"""Numbers compared across languages: equal writings, real mismatches, words never required."""
+
+from __future__ import annotations
+
+import pytest
+
+from transalign.check.numbers import extract_numbers, missing_numbers
+
+EQUAL = [
+    ("the 26thsession", "в ходе 26-й сессии", "ru", "ordinal suffixes ignored (corpus typo)"),
+    ("for 2019-2023", "на 2019–2023 годы", "ru", "hyphen and en dash ranges"),
+    ("1,000 people", "1 000 человек", "ru", "English comma thousands, Russian space"),
+    ("1,000 people", "1\u00a0000 чалавек", "be", "no-break space thousands"),
+    ("1,000 people", "1\u202f000 человек", "ru", "narrow no-break space thousands"),
+    ("1,000 people", "1000 человек", "ru", "no separator"),
+    ("3.5%", "3,5 %", "be", "decimal point and decimal comma, spaced percent"),
+    ("on 06.04.2018", "6 апреля 2018 года", "ru", "a numeric date's month may be a word"),
+    ("on 6 April 2018", "06.04.2018", "ru", "leading zero of a day"),
+    ("1.5 million", "1 500 000", "ru", "scale word against the full number"),
+    ("1.5 million", "1,5 млн", "ru", "scale words in both"),
+    ("$2 billion", "2 млрд долларов", "ru", "currency sign dropped"),
+    ("21st century", "XXI век", "ru", "Roman numerals on the target side"),
+    ("5 years ago", "пять лет назад", "ru", "a number word can stand for a digit"),
+    ("5 years ago", "пяць гадоў таму", "be", "Belarusian number word"),
+    ("26 states", "двадцать шесть государств", "ru", "compound number words"),
+    ("the 2nd meeting", "второе заседание", "ru", "ordinal word"),
+    ("the 2nd meeting", "другое пасяджэнне", "be", "Belarusian ordinal word"),
+    ("the 1990s", "в 90-е годы", "ru", "decade written short"),
+    ("at 10:30", "в 10.30", "ru", "time with a colon or a point"),
+    ("• 1", "• 1", "ru", "bullet rows"),
+    ("five years ago", "5 лет назад", "ru", "source words are never required"),
+    ("on 11 April", "11 красавіка", "be", "day with a month word"),
+    ("COVID-19 and G20", "COVID-19 і G20", "be", "digits inside names"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "tgt", "reason"), EQUAL)
+def test_equal_numbers_are_not_reported(source: str, target: str, tgt: str, reason: str) -> None:
+    assert missing_numbers(source, target, "en", tgt) == [], reason
+
+
+DIFFERENT = [
+    ("in 2018", "в 2019 году", "ru", "2018", "a different year"),
+    ("1,000 troops", "1 001 военнослужащий", "ru", "1,000", "off by one"),
+    ("3.5%", "3,6 %", "be", "3.5", "a different decimal"),
+    ("by 2025", "да 2052 года", "be", "2025", "swapped digits"),
+    ("on 6 April", "7 апреля", "ru", "6", "a different day"),
+    ("26th session", "сесія", "be", "26", "a number dropped"),
+    ("2019-2023", "2019–2024", "ru", "2023", "one end of a range changed"),
+    ("5 years", "семь лет", "ru", "5", "a number word with another value"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "tgt", "missing", "reason"), DIFFERENT)
+def test_different_numbers_are_reported(source: str, target: str, tgt: str, missing: str,
+                                        reason: str) -> None:
+    assert [n.text for n in missing_numbers(source, target, "en", tgt)] == [missing], reason
+
+
+def test_language_decides_comma_meaning() -> None:
+    (english,) = extract_numbers("1,000", "en")
+    (russian,) = extract_numbers("1,5", "ru")
+    assert "1000" in english.keys
+    assert "1.5" in russian.keys
+
+
+def test_date_month_not_required() -> None:
+    parts = extract_numbers("06.04.2018", "ru")
+    assert [(n.text, n.required) for n in parts] == [("06", True), ("04", False), ("2018", True)]
