@@ -11,7 +11,7 @@ end on word boundaries; overlapping candidates: the longest wins, then the leftm
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,13 +123,13 @@ class TargetMatcher:
         for form in dict.fromkeys([entry.term, *self._inflect(entry.term, self.lang)]):
             automaton.add(normalise_with_offsets(form.strip(), fold=not sensitive)[0], entry)
 
-    def _candidates(self, text: str) -> tuple[list[tuple[int, int, _Entry]], list[int]]:
+    def _candidates(self, text: str) -> tuple[list[tuple[int, int, _Entry]], Sequence[int]]:
         exact_text, offsets = normalise_with_offsets(text, fold=False)
         folded_text, _ = normalise_with_offsets(text, fold=True)
         found = [*self._exact.candidates(exact_text), *self._folded.candidates(folded_text)]
         return found, offsets
 
-    def _to_match(self, text: str, offsets: list[int], start: int, end: int,
+    def _to_match(self, text: str, offsets: Sequence[int], start: int, end: int,
                   entry: _Entry) -> TargetMatch:
         begin, finish = offsets[start], offsets[end - 1] + 1
         return TargetMatch(entry.concept_id, begin, finish, text[begin:finish], entry.status,
