@@ -5,11 +5,13 @@
 ``year``: a period after these ends a sentence only after a number (``2018 г.``); otherwise
 it is a place word (``г. Минск``). ``starters``: capitalised words that typically open a
 sentence; after an initial or an ambiguous abbreviation they mark a new sentence.
+``continuations``: abbreviation → capitalised words that continue its sentence (``долл. США``).
+``speech_verbs``: verbs of an attribution after a closing quote (``“…?” Lukashenko asked.``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -21,6 +23,8 @@ class Lexicon:
     numeric: frozenset[str]
     year: frozenset[str]
     starters: frozenset[str]
+    continuations: dict[str, frozenset[str]] = field(default_factory=dict)
+    speech_verbs: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,6 +43,10 @@ _EN = Lexicon(
         many most all both each other another since although though during under with without
         from to of not now then thus still what who why how where which last next several
         one two three four five six seven eight nine ten"""),
+    speech_verbs=_words("""said says asked asks added adds stressed stresses noted notes emphasized
+        emphasised emphasizes underlined underscored stated remarked explained recalled replied
+        answered continued concluded exclaimed wondered insisted observed urged warned admitted
+        announced declared commented suggested believes thinks told"""),
 )
 
 _RU = Lexicon(
@@ -50,6 +58,7 @@ _RU = Lexicon(
         однако при для с со к о об также кроме сегодня вчера завтра его ее её их наш наша
         все всего там тогда когда если чтобы что из за до после перед среди сейчас теперь уже
         еще ещё кто где почему напомним ранее позже между не ни именно у"""),
+    continuations={"долл": frozenset({"сша"})},
 )
 
 _BE = Lexicon(
@@ -61,6 +70,7 @@ _BE = Lexicon(
         аднак пры для з са да пра аб таксама акрамя сёння учора заўтра яго яе іх наш наша усе
         усяго там тады калі каб што за пасля перад сярод цяпер ужо яшчэ хто дзе чаму нагадаем
         раней пазней паміж не ні менавіта паводле"""),
+    continuations={"дол": frozenset({"зша"}), "долл": frozenset({"зша"})},
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": _EN, "ru": _RU, "be": _BE}
@@ -73,4 +83,5 @@ def lexicon(lang: str) -> Lexicon:
 
     always, numeric = nonbreaking(lang)
     own = LEXICONS[lang]
-    return Lexicon(own.always | always, own.numeric | numeric, own.year, own.starters)
+    return Lexicon(own.always | always, own.numeric | numeric, own.year, own.starters,
+                   own.continuations, own.speech_verbs)

@@ -16,6 +16,7 @@ from transalign.segment.lexicon import Lexicon, lexicon
 from transalign.segment.punkt import PunktFacts
 
 CLOSERS = "\"”»’')]"
+QUOTES = "\"”»’'"
 OPENERS = "\"“„«‘'(["
 DASHES = frozenset("-–—―")
 
@@ -30,6 +31,8 @@ _COMPOUND_RE = re.compile(r"[–—/]")
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
 _CLAUSE_MARK_RE = re.compile(r"[,;:]\s|\s[–—-]\s")
 _FRONTED_DATE_WORDS = 4
+_ATTRIBUTION_WORDS = 4
+_LIST_NUMBER_RE = re.compile(r"\d{1,2}|[IVX]{1,4}|[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Candidate:
         clause_words: how many words precede the candidate since the last sentence end or
             clause mark (``,`` ``;`` ``:`` or a dash); a short clause before ``2018 г.`` is a
             fronted date (``В 2018 г. Беларусь …``), not a sentence end.
+        opens: whether ``left`` is the first word of the would-be sentence (``1.`` in a list).
+        quoted: whether a closing quote follows the punctuation (``?”``, ``!»``).
+        following: up to four words after ``right``, as written.
     """
 
     start: int
@@ -58,16 +64,19 @@ class Candidate:
     right: str
     dash: bool
     clause_words: int
+    opens: bool = False
+    quoted: bool = False
+    following: tuple[str, ...] = ()
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[str, str, list[str]]:
-    """The word ending at ``start``, the word before it, and up to two words after ``end``."""
+    """The word ending at ``start``, the word before it, and up to six words after ``end``."""
     window = text[max(0, start - _WINDOW) : start]
     head = window.split()
     if not head or window[-1:].isspace():
         head.append("")
     before = head[-2] if len(head) >= 2 else ""
-    return head[-1], before, text[end : end + _WINDOW].split(None, 2)[:2]
+    return head[-1], before, text[end : end + 2 * _WINDOW].split(None, 6)[:6]
 
 
 def find_candidates(text: str) -> Iterator[tuple[int, int, bool]]:
@@ -93,14 +102,14 @@ def make_candidate(text: str, start: int, end: int, sentence_start: int) -> Cand
     while stop < end and text[stop] in ".!?…":
         stop += 1
     left, before, after = _words_around(text, start, end)
-    clause = _CLAUSE_MARK_RE.split(text[max(sentence_start, start - _WINDOW) : start])[-1]
-    right = after[0] if after else ""
-    dash = right in DASHES
-    if dash:
-        right = after[1] if len(after) > 1 else ""
+    since = text[max(sentence_start, start - _WINDOW) : start]
+    right_at = 1 if after and after[0] in DASHES else 0
+    right = after[right_at] if len(after) > right_at else ""
     return Candidate(start, end, text[start:stop], left.strip(OPENERS + CLOSERS),
                      before.strip(OPENERS + CLOSERS), right.lstrip(OPENERS + "".join(DASHES)),
-                     dash, len(clause.split()))
+                     right_at == 1, len(_CLAUSE_MARK_RE.split(since)[-1].split()),
+                     opens=len(since.split()) == 1, quoted=any(q in text[stop:end] for q in QUOTES),
+                     following=tuple(after[right_at + 1 :]))
 
 
 def decide(candidate: Candidate, lang: str, punkt: PunktFacts) -> bool | None:
@@ -112,9 +121,23 @@ def decide(candidate: Candidate, lang: str, punkt: PunktFacts) -> bool | None:
         return None
     if right[0].islower():
         return False
+    if candidate.quoted and _is_attribution((right, *candidate.following), lexicon(lang)):
+        return False
     if candidate.dash or candidate.punct != ".":
         return True
     return _decide_period(candidate, lexicon(lang), punkt, lang)
+
+
+def _is_attribution(words: tuple[str, ...], lexicon_: Lexicon) -> bool:
+    """``Aleksandr Lukashenko said.`` after a closing quote: capitalised words, then a speech
+    verb that ends the clause."""
+    for index, word in enumerate(words[:_ATTRIBUTION_WORDS]):
+        bare = word.rstrip(".,;:!?…")
+        if bare.lower() in lexicon_.speech_verbs:
+            return word != bare or index == len(words) - 1
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def decide_glued(candidate: Candidate, lang: str, punkt: PunktFacts) -> bool:
@@ -128,6 +151,10 @@ def _decide_period(c: Candidate, words: Lexicon, punkt: PunktFacts, lang: str) -
     left, word = _COMPOUND_RE.split(c.left.lower())[-1], c.right.rstrip(".,:;!?…" + CLOSERS).lower()
     if not left:
         return None
+    if c.opens and _LIST_NUMBER_RE.fullmatch(c.left):
+        return False
+    if word in words.continuations.get(left, ()):
+        return False
     if left in words.numeric and _NUMBER_START_RE.match(c.right):
         return False
     if left in words.always:
