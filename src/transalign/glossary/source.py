@@ -158,7 +158,7 @@ class SourceMatcher:
         exact_text, offsets = normalise_with_offsets(text, fold=False)
         folded_text, _ = normalise_with_offsets(text, fold=True)
         candidates = [*self._exact.candidates(exact_text), *self._folded.candidates(folded_text)]
-        chosen = _longest_first(candidates)
+        chosen = _longest_first(candidates, len(exact_text))
         return [SourceMatch(concept, offsets[start], offsets[end - 1] + 1,
                             text[offsets[start]:offsets[end - 1] + 1])
                 for start, end, concept in chosen]
@@ -201,13 +201,18 @@ class _Automaton:
                 yield start, end, concept_id
 
 
-def _longest_first(candidates: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping candidates, longest first (then leftmost), returned in text order."""
+def _longest_first(candidates: Iterable[tuple[int, int, str]],
+                   length: int) -> list[tuple[int, int, str]]:
+    """Non-overlapping candidates, longest first (then leftmost), returned in text order.
+
+    ``length`` is the length of the text the offsets index (a flag per character marks
+    characters already taken).
+    """
     taken: list[tuple[int, int, str]] = []
-    occupied: set[int] = set()
+    occupied = bytearray(length)
     for start, end, concept in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if any(position in occupied for position in range(start, end)):
+        if occupied.find(1, start, end) != -1:
             continue
-        occupied.update(range(start, end))
+        occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, concept))
     return sorted(taken)
