@@ -1,0 +1,136 @@
+"""Anchors: tokens that a sentence and its translation share whatever the language.
+
+Each sentence yields a list of anchor *keys* ``"<kind>:<value>"``; a bead is rewarded for every
+key found on both sides (see :mod:`transalign.align.scoring`). Kinds:
+
+- ``num`` — numbers, normalised across conventions: ``3.5`` = ``3,5``, ``1,000`` = ``1 000``,
+  ``26th`` = ``26-й``, ``2019-2023`` = ``2019–2023``; month names count as numbers
+  (``April`` = ``апреля`` = ``красавіка`` → ``num:month4``).
+- ``name`` — capitalised words inside the sentence, keyed by transliterated consonant skeleton
+  (:func:`transalign.align.translit.name_key`).
+- ``mark`` — opening and closing quotes, brackets, question and exclamation marks.
+- ``term`` — glossary concepts, added by :mod:`transalign.align.concepts`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transalign.align.translit import name_key
+
+KINDS = ("num", "name", "mark", "term")
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*")
+_SEPARATOR_RE = re.compile(r"([.,\u00a0\u202f\u2009 ])")
+_SPACES = frozenset("\u00a0\u202f\u2009 ")
+_GROUP_SEPARATOR = {"en": ","}
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
+_OPEN_QUOTES = frozenset("“«„")
+_CLOSE_QUOTES = frozenset("”»")
+_MARK_RE = re.compile(r'[“«„”»"(\[?!]')
+_MARK_KEYS = {"(": "mark:bracket", "[": "mark:bracket", "?": "mark:?", "!": "mark:!"}
+
+_MONTH_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"),
+    "ru": ("январ", "феврал", "март", "апрел", "", "июн", "июл", "август", "сентябр",
+           "октябр", "ноябр", "декабр"),
+    "be": ("студзен", "лют", "сакавік", "красавік", "трав|траўн", "чэрв", "ліп", "жнів|жніўн",
+           "верас", "кастрычнік", "лістапад", "снеж"),
+}
+_MONTH_EXACT = {"ru": {"май": 5, "мая": 5, "мае": 5, "маем": 5}}
+
+
+def number_keys(text: str, lang: str) -> list[str]:
+    """Normalised numbers of ``text``: integer part without leading zeros, ``.`` as decimal point.
+
+    A space (or ``,`` in English) followed by exactly three digits groups thousands; another
+    ``.`` or ``,`` is a decimal point; anything else separates two numbers.
+    """
+    keys: list[str] = []
+    for match in _NUMBER_RE.finditer(text):
+        keys.extend(_split_number(match.group(0), lang))
+    return keys
+
+
+def _split_number(token: str, lang: str) -> list[str]:
+    parts = _SEPARATOR_RE.split(token)
+    numbers: list[str] = []
+    whole, fraction, grouped = parts[0], None, False
+    for separator, digits in zip(parts[1::2], parts[2::2], strict=True):
+        grouping = separator in _SPACES or separator == _GROUP_SEPARATOR.get(lang)
+        if grouping and fraction is None and len(digits) == 3 and (grouped or len(whole) <= 3):
+            whole, grouped = whole + digits, True
+        elif separator in ".," and fraction is None:
+            fraction = digits
+        else:
+            numbers.append(_canonical(whole, fraction))
+            whole, fraction, grouped = digits, None, False
+    numbers.append(_canonical(whole, fraction))
+    return numbers
+
+
+def _canonical(whole: str, fraction: str | None) -> str:
+    integer = whole.lstrip("0") or "0"
+    decimals = (fraction or "").rstrip("0")
+    return f"num:{integer}.{decimals}" if decimals else f"num:{integer}"
+
+
+def month_number(word: str, lang: str) -> int | None:
+    """1–12 when ``word`` is a month name (any case form) in ``lang``, else None.
+
+    English needs the full name (``May`` capitalised, since ``may`` is a verb); Russian and
+    Belarusian match by stem, Russian ``май`` by its exact forms.
+    """
+    lower = word.lower()
+    if lang == "en":
+        if lower in _MONTH_PREFIXES["en"] and (lower != "may" or word == "May"):
+            return _MONTH_PREFIXES["en"].index(lower) + 1
+        return None
+    exact = _MONTH_EXACT.get(lang, {}).get(lower)
+    if exact is not None:
+        return exact
+    for number, stems in enumerate(_MONTH_PREFIXES.get(lang, ()), start=1):
+        if stems and any(lower.startswith(stem) for stem in stems.split("|")):
+            return number
+    return None
+
+
+def word_keys(text: str, lang: str) -> list[str]:
+    """Month and proper-name keys; the sentence's first word is not taken as a name."""
+    keys: list[str] = []
+    for position, match in enumerate(_WORD_RE.finditer(text)):
+        word = match.group(0)
+        month = month_number(word, lang)
+        if month is not None:
+            keys.append(f"num:month{month}")
+        elif position > 0 and _is_name(word):
+            key = name_key(word, lang)
+            if key is not None:
+                keys.append(f"name:{key}")
+    return keys
+
+
+def _is_name(word: str) -> bool:
+    return word[0].isupper() and any(char.islower() for char in word[1:])
+
+
+def mark_keys(text: str) -> list[str]:
+    """Quote, bracket, question and exclamation keys (straight ``"`` opens at the start or
+    after a space, else closes)."""
+    keys: list[str] = []
+    for match in _MARK_RE.finditer(text):
+        char = match.group(0)
+        opens = match.start() == 0 or text[match.start() - 1].isspace()
+        if char in _OPEN_QUOTES or (char == '"' and opens):
+            keys.append("mark:quote-open")
+        elif char in _CLOSE_QUOTES or char == '"':
+            keys.append("mark:quote-close")
+        else:
+            keys.append(_MARK_KEYS[char])
+    return keys
+
+
+def sentence_anchors(text: str, lang: str) -> list[str]:
+    """All anchor keys of one sentence except glossary terms (a multiset, in text order)."""
+    return number_keys(text, lang) + word_keys(text, lang) + mark_keys(text)

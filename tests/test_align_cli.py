@@ -1,0 +1,75 @@
+"""``transalign align`` end to end: formats, several targets, errors with exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from translate.storage.tmx import tmxfile
+
+from transalign.cli.main import main
+from transalign.formats.links import parse_links
+from transalign.formats.tsv import read_aligned_tsv
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(["align", *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_links_from_sentence_files_match_gold(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SAMPLES / "minsk-forum.en.sents"), str(SAMPLES / "minsk-forum.ru.sents")]
+    status, out, _ = run(["--src-lang", "en", "--tgt-lang", "ru", "--sentences", *files], capsys)
+    assert status == 0
+    assert parse_links(out) == parse_links((SAMPLES / "minsk-forum.en-ru.gold").read_text(encoding="utf-8"))
+
+
+def test_raw_text_is_segmented_and_tsv_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "minsk-forum.en-be.tsv"
+    status, _, err = run(["--src-lang", "en", "--tgt-lang", "be", "--format", "tsv", "--out", str(out),
+                          "--signature", str(SAMPLES / "minsk-forum.en.txt"),
+                          str(SAMPLES / "minsk-forum.be.txt")], capsys)
+    assert status == 0 and "ratio:" in err
+    table = read_aligned_tsv(out)
+    assert table.columns[:5] == ["id", "src", "tgt", "origin", "link"] and len(table.rows) > 10
+
+
+def test_three_editions_as_one_tmx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "story.tmx"
+    files = [str(SAMPLES / f"minsk-forum.{lang}.sents") for lang in ("en", "ru", "be")]
+    status, _, _ = run(["--src-lang", "en", "--tgt-lang", "ru,be", "--sentences", "--format", "tmx",
+                        "--out", str(out), *files], capsys)
+    assert status == 0
+    units = tmxfile.parsefile(str(out)).getunits()
+    languages = {node.get("{http://www.w3.org/XML/1998/namespace}lang")
+                 for unit in units for node in unit.getlanguageNodes()}
+    assert languages == {"en", "ru", "be"} and len(units) > 20
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "why"),
+    [
+        (["--format", "xml"], "E502", "unknown format"),
+        (["--tgt-lang", "ru,be"], "E502", "two languages, one target file"),
+        (["--format", "tsv", "--tgt-lang", "ru,be", "EXTRA"], "E502", "several targets need tmx"),
+    ],
+)
+def test_usage_errors(extra: list[str], code: str, why: str, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SAMPLES / "minsk-forum.en.sents"), str(SAMPLES / "minsk-forum.ru.sents")]
+    if "EXTRA" in extra:
+        extra = [arg for arg in extra if arg != "EXTRA"]
+        files.append(str(SAMPLES / "minsk-forum.be.sents"))
+    args = ["--src-lang", "en", *(["--tgt-lang", "ru"] if "--tgt-lang" not in extra else []), *extra, *files]
+    status, _, err = run(args, capsys)
+    assert status == 2 and f"[{code}]" in err and err.count("\n") == 1, why
+
+
+def test_empty_file_is_an_error_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.ru.sents"
+    empty.write_text("\n\n", encoding="utf-8")
+    status, _, err = run(["--src-lang", "en", "--tgt-lang", "ru", "--sentences",
+                          str(SAMPLES / "minsk-forum.en.sents"), str(empty)], capsys)
+    assert status == 2 and "[E501]" in err and str(empty) in err

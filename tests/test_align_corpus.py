@@ -1,0 +1,55 @@
+"""Alignment quality on gold data: the shared evaluation story and our own samples/fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transalign.align import AlignOptions, align_sentences, score_alignments
+from transalign.formats.links import read_links
+from transalign.formats.sents import flatten, read_sents
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "align"
+
+
+def align_gold(folder: Path, doc: str, tgt: str, options: AlignOptions | None = None) -> tuple[list, list]:
+    src_sents, src_par = flatten(read_sents(folder / f"{doc}.en.sents"))
+    tgt_sents, tgt_par = flatten(read_sents(folder / f"{doc}.{tgt}.sents"))
+    alignment = align_sentences(src_sents, tgt_sents, "en", tgt, src_paragraphs=src_par,
+                                tgt_paragraphs=tgt_par, options=options)
+    return read_links(folder / f"{doc}.en-{tgt}.gold"), alignment.beads
+
+
+@pytest.mark.parametrize("tgt", ["ru", "be"])
+def test_corpus_strict_f1_is_perfect(corpus: Path, tgt: str) -> None:
+    gold, test = align_gold(corpus, "cis-ministers", tgt)
+    scores = score_alignments([gold], [test])
+    assert scores.f1_strict == 1.0, [bead for bead in test if bead not in gold]
+
+
+def test_corpus_anchors_beat_length_only_baseline(corpus: Path) -> None:
+    pairs = [align_gold(corpus, "cis-ministers", tgt, AlignOptions(anchors=False)) for tgt in ("ru", "be")]
+    baseline = score_alignments([gold for gold, _ in pairs], [test for _, test in pairs])
+    assert baseline.f1_strict < 1.0, "the length-only baseline must miss something here"
+
+
+@pytest.mark.parametrize("tgt", ["ru", "be"])
+def test_sample_story(tgt: str) -> None:
+    gold, test = align_gold(SAMPLES, "minsk-forum", tgt)
+    assert score_alignments([gold], [test]).f1_strict == 1.0, [bead for bead in test if bead not in gold]
+
+
+def fixture_cases() -> list[tuple[str, str]]:
+    return sorted((path.name.split(".")[0], path.name.split(".")[1].split("-")[1])
+                  for path in FIXTURES.glob("*.gold"))
+
+
+@pytest.mark.parametrize(("doc", "tgt"), fixture_cases())
+def test_hard_cases(doc: str, tgt: str) -> None:
+    """Our own editions with omissions, additions, splits, merges and moved paragraphs."""
+    gold, test = align_gold(FIXTURES, doc, tgt)
+    scores = score_alignments([gold], [test])
+    assert scores.f1_strict >= 0.95, ([b for b in test if b not in gold], [b for b in gold if b not in test])
