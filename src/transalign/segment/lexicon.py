@@ -2,8 +2,8 @@
 
 ``always``: a period after these never ends a sentence (titles, address words, ``i.e.``).
 ``numeric``: a period after these does not end a sentence when a number follows (``No. 3``).
-``year``: a period after these ends a sentence only after a number (``2018 г.``); otherwise
-it is a place word (``г. Минск``). ``starters``: capitalised words that typically open a
+``year``: a period after these ends a sentence only after a number (``2018 г.``, ``XX в.``);
+otherwise it is a place word (``г. Минск``). ``starters``: capitalised words that typically open a
 sentence; after an initial or an ambiguous abbreviation they mark a new sentence.
 ``continuations``: abbreviation → capitalised words that continue its sentence (``долл. США``).
 ``speech_verbs``: verbs of an attribution after a closing quote (``“…?” Lukashenko asked.``).
@@ -53,11 +53,11 @@ _RU = Lexicon(
     always=_words("""ул пр просп пр-т пер пл наб б-р ш д кв корп пос с им тов г-н г-жа акад
         проф доц чл.-корр св т.е т.к т.н т.ч т.о напр см ср ген зам"""),
     numeric=_words("ст п пп ч гл стр рис табл т вып ок св тел"),
-    year=_words("г гг"),
+    year=_words("г гг в вв"),
     starters=_words("""в во на он она оно они мы я вы это этот эта эти этим по как так но а и
         однако при для с со к о об также кроме сегодня вчера завтра его ее её их наш наша
         все всего там тогда когда если чтобы что из за до после перед среди сейчас теперь уже
-        еще ещё кто где почему напомним ранее позже между не ни именно у"""),
+        еще ещё кто где почему напомним ранее позже между не ни именно у затем потом"""),
     continuations={"долл": frozenset({"сша"})},
 )
 
@@ -69,7 +69,7 @@ _BE = Lexicon(
     starters=_words("""у ва на ён яна яно яны мы я вы гэта гэты гэтая гэтыя па як так але а і
         аднак пры для з са да пра аб таксама акрамя сёння учора заўтра яго яе іх наш наша усе
         усяго там тады калі каб што за пасля перад сярод цяпер ужо яшчэ хто дзе чаму нагадаем
-        раней пазней паміж не ні менавіта паводле"""),
+        раней пазней паміж не ні менавіта паводле затым потым"""),
     continuations={"дол": frozenset({"зша"}), "долл": frozenset({"зша"})},
 )
 

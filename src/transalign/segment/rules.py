@@ -24,7 +24,7 @@ _CANDIDATE_RE = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s)")
 _GLUED_RE = re.compile(r"(?<=[^\W\d_]{2})[.!?]+(?=[A-ZА-ЯЁІЎ][a-zа-яёіў])")
 _INITIALS_RE = re.compile(r"(?:[A-ZА-ЯЁІЎ]\.)*[A-ZА-ЯЁІЎ]")
 _CHAIN_RE = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,4}")
-_NUMBER_RE = re.compile(r"\d[\d.,–-]*|[IVXLC]+")
+_NUMBER_RE = re.compile(r"\d[\d.,–-]*|[IVXLCІХ]+(?:[–-][IVXLCІХ]+)?")
 _WINDOW = 80
 _NUMBER_START_RE = re.compile(r"[$€£₽¥+−~≈]?\d")
 _COMPOUND_RE = re.compile(r"[–—/]")
@@ -128,12 +128,12 @@ def decide(candidate: Candidate, lang: str, punkt: PunktFacts) -> bool | None:
     return _decide_period(candidate, lexicon(lang), punkt, lang)
 
 
-def _is_attribution(words: tuple[str, ...], lexicon_: Lexicon) -> bool:
+def _is_attribution(words: tuple[str, ...], lexicon_of_lang: Lexicon) -> bool:
     """``Aleksandr Lukashenko said.`` after a closing quote: capitalised words, then a speech
     verb that ends the clause."""
     for index, word in enumerate(words[:_ATTRIBUTION_WORDS]):
         bare = word.rstrip(".,;:!?…")
-        if bare.lower() in lexicon_.speech_verbs:
+        if bare.lower() in lexicon_of_lang.speech_verbs:
             return word != bare or index == len(words) - 1
         if not word[:1].isupper():
             return False
@@ -151,13 +151,7 @@ def _decide_period(c: Candidate, words: Lexicon, punkt: PunktFacts, lang: str) -
     left, word = _COMPOUND_RE.split(c.left.lower())[-1], c.right.rstrip(".,:;!?…" + CLOSERS).lower()
     if not left:
         return None
-    if c.opens and _LIST_NUMBER_RE.fullmatch(c.left):
-        return False
-    if word in words.continuations.get(left, ()):
-        return False
-    if left in words.numeric and _NUMBER_START_RE.match(c.right):
-        return False
-    if left in words.always:
+    if _never_ends(c, left, word, words):
         return False
     if left in words.year:
         return bool(_NUMBER_RE.fullmatch(c.before)) and (
@@ -169,10 +163,18 @@ def _decide_period(c: Candidate, words: Lexicon, punkt: PunktFacts, lang: str) -
     if left in punkt.abbreviations or _CHAIN_RE.fullmatch(left):
         if _is_initial(c.right):
             return False
-        if word in words.starters:
-            return True
-        return True if lang != "en" else None
+        return True if word in words.starters or lang != "en" else None
     return _plain_word_break(left, word, c.right, punkt)
+
+
+def _never_ends(c: Candidate, left: str, word: str, words: Lexicon) -> bool:
+    """A list number (``1. Energy``), ``долл. США``, ``No. 3``, or a title such as ``Mr.``."""
+    return bool(
+        (c.opens and _LIST_NUMBER_RE.fullmatch(c.left))
+        or word in words.continuations.get(left, ())
+        or (left in words.numeric and _NUMBER_START_RE.match(c.right))
+        or left in words.always
+    )
 
 
 def _plain_word_break(left: str, word: str, right: str, punkt: PunktFacts) -> bool | None:
