@@ -176,3 +176,13 @@ def _reference_normalise(text: str, fold: bool) -> tuple[str, list[int]]:
 def test_fast_normalisation_equals_the_per_character_rule(text: str, fold: bool) -> None:
     normalised, offsets = normalise_with_offsets(text, fold=fold)
     assert (normalised, list(offsets)) == _reference_normalise(text, fold)
+
+
+@pytest.mark.parametrize(("text", "term", "status", "reason"), [
+    ("the Minsk agreement's terms", "Minsk agreements", "preferred", "dictionary form of a singular"),
+    ("Byelorussia", "Byelorussia", "forbidden", "the source itself uses a banned variant"),
+    ("Donbas", "Donbas", "admitted", "admitted variant"),
+])
+def test_matches_name_the_glossary_term(text: str, term: str, status: str, reason: str) -> None:
+    (match,) = SourceMatcher(GLOSSARY, "en").find(text)
+    assert (match.term, match.status) == (term, status), reason

@@ -84,6 +84,8 @@ BAD_FILES = [
      "claims compare case-folded"),
     (HEADER + "a\tBelarus\t!Белоруссия\t\nb\tBelorussia\tБелоруссия\t\n", "E209", 3,
      "forbidden in one concept, allowed in another"),
+    (HEADER + "cis\tCIS\tCНГ\t\n", "E217", 2, "Latin C typed in a Cyrillic acronym"),
+    (HEADER + "x\tMinsk\t!Mинск\t\n", "E217", 2, "a forbidden term is checked too"),
 ]
 
 
@@ -97,6 +99,10 @@ def test_bad_files_are_rejected_whole(tmp_path: Path, text: str, code: str, line
         load_glossary(path)
     assert (info.value.code, info.value.line) == (code, line), reason
     assert info.value.path == str(path) and info.value.hint
+
+
+def test_mixed_scripts_across_a_hyphen_are_fine() -> None:
+    assert len(parse_glossary(HEADER + "it\tIT park\tIT-парк\t\n")) == 1
 
 
 def test_two_concepts_may_forbid_the_same_term() -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from transalign.glossary.model import Glossary
+from transalign.glossary.model import Glossary, Status, Term
 from transalign.glossary.text import is_case_sensitive, is_word_char, normalise_with_offsets
 
 Inflector = Callable[[str, str], list[str]]
@@ -26,12 +26,16 @@ _EXACT, _VARIANT = 0, 1  # priorities: a written term beats a generated form
 
 @dataclass(frozen=True)
 class SourceMatch:
-    """A concept found in source text: ``text[start:end]`` (0-based, end exclusive)."""
+    """A concept found in source text: ``text`` is ``source[start:end]`` (0-based, end
+    exclusive); ``term`` is the glossary term (dictionary form) it is a form of, ``status``
+    that term's status (a ``forbidden`` one means the source itself uses a banned variant)."""
 
     concept_id: str
     start: int
     end: int
     text: str
+    term: str = ""
+    status: Status = "preferred"
 
 
 def _plural(word: str) -> str:
@@ -136,7 +140,7 @@ class SourceMatcher:
         self._folded = _Automaton(lang)  # all other terms, over folded text
         for concept in glossary:
             for term in concept.all_terms(lang):
-                self._add(concept.id, term.text)
+                self._add(concept.id, term)
         self._exact.finish()
         self._folded.finish()
 
@@ -146,12 +150,12 @@ class SourceMatcher:
         forms = self._inflect(term, self.lang)
         return [term, *(form for form in forms if form != term)]
 
-    def _add(self, concept_id: str, term: str) -> None:
-        sensitive = is_case_sensitive(term)
+    def _add(self, concept_id: str, term: Term) -> None:
+        sensitive = is_case_sensitive(term.text)
         automaton = self._exact if sensitive else self._folded
-        for number, form in enumerate(self._forms(term)):
+        for number, form in enumerate(self._forms(term.text)):
             key = normalise_with_offsets(form.strip(), fold=not sensitive)[0]
-            automaton.add(key, concept_id, _EXACT if number == 0 else _VARIANT)
+            automaton.add(key, (concept_id, term), _EXACT if number == 0 else _VARIANT)
 
     def find(self, text: str) -> list[SourceMatch]:
         """Non-overlapping matches in ``text``, in text order (offsets into ``text``)."""
@@ -159,60 +163,63 @@ class SourceMatcher:
         folded_text, _ = normalise_with_offsets(text, fold=True)
         candidates = [*self._exact.candidates(exact_text), *self._folded.candidates(folded_text)]
         chosen = _longest_first(candidates, len(exact_text))
-        return [SourceMatch(concept, offsets[start], offsets[end - 1] + 1,
-                            text[offsets[start]:offsets[end - 1] + 1])
-                for start, end, concept in chosen]
+        return [SourceMatch(concept_id, offsets[start], offsets[end - 1] + 1,
+                            text[offsets[start]:offsets[end - 1] + 1], term.text, term.status)
+                for start, end, (concept_id, term) in chosen]
 
     def concepts(self, text: str) -> list[str]:
         """Ids of the concepts found in ``text``, each once, in order of first occurrence."""
         return list(dict.fromkeys(match.concept_id for match in self.find(text)))
 
 
+_Entry = tuple[str, Term]  # concept id, the glossary term a key is a form of
+_Candidate = tuple[int, int, _Entry]
+
+
 class _Automaton:
-    """An Aho-Corasick automaton of keys → (concept id, priority); lowest priority wins."""
+    """An Aho-Corasick automaton of keys → entries; per key the lowest priority wins."""
 
     def __init__(self, lang: str) -> None:
         import ahocorasick
 
         self._lang = lang
         self._automaton: Any = ahocorasick.Automaton()
-        self._values: dict[str, tuple[str, int]] = {}
+        self._values: dict[str, tuple[_Entry, int]] = {}
 
-    def add(self, key: str, concept_id: str, priority: int) -> None:
+    def add(self, key: str, entry: _Entry, priority: int) -> None:
         if not key:
             return
         current = self._values.get(key)
         if current is None or priority < current[1]:
-            self._values[key] = (concept_id, priority)
+            self._values[key] = (entry, priority)
 
     def finish(self) -> None:
-        for key, (concept_id, _) in self._values.items():
-            self._automaton.add_word(key, (len(key), concept_id))
+        for key, (entry, _) in self._values.items():
+            self._automaton.add_word(key, (len(key), entry))
         if self._values:
             self._automaton.make_automaton()
 
-    def candidates(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, concept_id)`` of every key occurrence on word boundaries."""
+    def candidates(self, text: str) -> Iterator[_Candidate]:
+        """``(start, end, entry)`` of every key occurrence on word boundaries."""
         if not self._values:
             return
-        for last, (length, concept_id) in self._automaton.iter(text):
+        for last, (length, entry) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
             if _at_boundaries(text, start, end, self._lang):
-                yield start, end, concept_id
+                yield start, end, entry
 
 
-def _longest_first(candidates: Iterable[tuple[int, int, str]],
-                   length: int) -> list[tuple[int, int, str]]:
+def _longest_first(candidates: Iterable[_Candidate], length: int) -> list[_Candidate]:
     """Non-overlapping candidates, longest first (then leftmost), returned in text order.
 
     ``length`` is the length of the text the offsets index (a flag per character marks
     characters already taken).
     """
-    taken: list[tuple[int, int, str]] = []
+    taken: list[_Candidate] = []
     occupied = bytearray(length)
-    for start, end, concept in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+    for start, end, entry in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if occupied.find(1, start, end) != -1:
             continue
         occupied[start:end] = b"\x01" * (end - start)
-        taken.append((start, end, concept))
-    return sorted(taken)
+        taken.append((start, end, entry))
+    return sorted(taken, key=lambda candidate: candidate[0])

@@ -98,3 +98,16 @@ def term_key(term: str) -> str:
 def is_word_char(char: str) -> bool:
     """Letters, digits and combining marks belong to words; everything else is a boundary."""
     return char.isalnum() or "\u0300" <= char <= "\u036f"
+
+
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+def mixed_script_word(term: str) -> str | None:
+    """The first word of ``term`` that mixes Latin and Cyrillic letters (``CНГ`` typed with a
+    Latin C), else None. Words are split at spaces and hyphens, so ``IT-парк`` is fine."""
+    for word in re.split(r"[\s\-]+", term):
+        if _LATIN_RE.search(word) and _CYRILLIC_RE.search(word):
+            return word
+    return None

@@ -17,7 +17,7 @@ from pathlib import Path
 from transalign.errors import InputError
 from transalign.glossary.languages import is_language_code, looks_like_language
 from transalign.glossary.model import Concept, Glossary, make_concept
-from transalign.glossary.text import normalise_with_offsets
+from transalign.glossary.text import mixed_script_word, normalise_with_offsets
 from transalign.io import atomic_write_text, read_text
 
 ID_RE = re.compile(r"[a-z0-9_]+")
@@ -90,8 +90,18 @@ def _conflict_key(text: str) -> str:
     return normalise_with_offsets(text.strip(), fold=True)[0]
 
 
+def _check_script(term: str, concept_id: str, where: Origin) -> None:
+    word = mixed_script_word(term)
+    if word is not None:
+        raise InputError("E217", f"term {term!r} of concept {concept_id!r} mixes Latin and "
+                         f"Cyrillic letters in {word!r}", path=where.path, line=where.line,
+                         hint="retype the word in one alphabet (look-alikes such as C/С, "
+                              "O/О, A/А, E/Е, I/І differ)")
+
+
 def check_term_conflicts(glossary: Glossary, origins: dict[str, Origin]) -> None:
-    """Reject a term listed twice in a concept (E208) or claimed by two concepts (E209).
+    """Reject a term listed twice in a concept (E208) or claimed by two concepts (E209), and
+    a word mixing Latin and Cyrillic letters (E217: a look-alike typed in the wrong alphabet).
 
     Terms are compared folded (case, ё/е, apostrophes, whitespace). Two concepts may both
     forbid the same term; a term allowed in one concept and listed in another may not.
@@ -102,6 +112,7 @@ def check_term_conflicts(glossary: Glossary, origins: dict[str, Origin]) -> None
             where = origins.get(concept.id, Origin("<glossary>", None))
             seen: set[str] = set()
             for term in concept.all_terms(lang):
+                _check_script(term.text, concept.id, where)
                 key = _conflict_key(term.text)
                 if key in seen:
                     raise InputError("E208", f"concept {concept.id!r} lists {lang} term "
@@ -158,7 +169,8 @@ def parse_glossary(text: str, *, path: str | Path = "<string>") -> Glossary:
     Raises:
         InputError: E201 no header, E202 bad header, E203 bad language column, E204 wrong
             field count, E205 bad id, E206 duplicate id, E207 empty term, E208 term listed
-            twice in a concept, E209 term claimed by two concepts.
+            twice in a concept, E209 term claimed by two concepts, E217 a word mixing Latin
+            and Cyrillic letters.
     """
     return parse_glossary_with_origins(text, path=path)[0]
 
