@@ -19,6 +19,7 @@ CLOSERS = "\"”»’')]"
 QUOTES = "\"”»’'"
 OPENERS = "\"“„«‘'(["
 DASHES = frozenset("-–—―")
+_LEADERS = OPENERS + "".join(DASHES)
 
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s)")
 _GLUED_RE = re.compile(r"(?<=[^\W\d_]{2})[.!?]+(?=[A-ZА-ЯЁІЎ][a-zа-яёіў])")
@@ -45,8 +46,8 @@ class Candidate:
         punct: the terminal punctuation itself (``.``, ``?!``, ``…``).
         left: the word before the punctuation, quotes and brackets stripped (``U.S``, ``г``).
         before: the word before ``left`` (empty at the block start).
-        right: the next word, opening quotes and brackets stripped; after a lone dash, the word
-            after the dash.
+        right: the next word, opening quotes, brackets and dashes stripped (lone dashes and
+            quotes skipped).
         dash: whether a lone dash (``–``, ``—``) stands between the candidate and ``right``.
         clause_words: how many words precede the candidate since the last sentence end or
             clause mark (``,`` ``;`` ``:`` or a dash); a short clause before ``2018 г.`` is a
@@ -103,11 +104,12 @@ def make_candidate(text: str, start: int, end: int, sentence_start: int) -> Cand
         stop += 1
     left, before, after = _words_around(text, start, end)
     since = text[max(sentence_start, start - _WINDOW) : start]
-    right_at = 1 if after and after[0] in DASHES else 0
-    right = after[right_at] if len(after) > right_at else ""
+    right_at = next((i for i, word in enumerate(after) if word.lstrip(_LEADERS)), len(after))
+    right = after[right_at].lstrip(_LEADERS) if right_at < len(after) else ""
+    dash = any(word[:1] in DASHES for word in after[:right_at])
     return Candidate(start, end, text[start:stop], left.strip(OPENERS + CLOSERS),
-                     before.strip(OPENERS + CLOSERS), right.lstrip(OPENERS + "".join(DASHES)),
-                     right_at == 1, len(_CLAUSE_MARK_RE.split(since)[-1].split()),
+                     before.strip(OPENERS + CLOSERS), right, dash,
+                     len(_CLAUSE_MARK_RE.split(since)[-1].split()),
                      opens=len(since.split()) == 1, quoted=any(q in text[stop:end] for q in QUOTES),
                      following=tuple(after[right_at + 1 :]))
 
