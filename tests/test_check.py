@@ -165,3 +165,29 @@ def test_corpus_gold_reports_only_real_problems(corpus: Path, tmp_path: Path) ->
     assert found == [("cis-ministers.en-ru.tsv", "untranslated")]
     (omitted,) = report.problems
     assert omitted.message == "target is empty"
+
+
+DERIVED = [
+    ("The Minsk region hosted the forum.", "Форум прошел в Минской области.", "ru",
+     "a city used attributively becomes an adjective"),
+    ("The Ukraine crisis was discussed.", "Обсуждался украинский кризис.", "ru",
+     "country name as an adjective"),
+    ("Russia-Belarus trade grew.", "Российско-белорусская торговля выросла.", "ru",
+     "hyphenated adjective from a country name"),
+    ("The Minsk region hosted the forum.", "Форум прайшоў у Мінскай вобласці.", "be",
+     "Belarusian adjective from the city"),
+    ("Two terrorist groups were banned.", "Запрещены две террористические группировки.", "ru",
+     "noun used as a modifier"),
+]
+
+
+@pytest.mark.parametrize(("src", "target", "tgt", "reason"), DERIVED)
+def test_derived_words_count_as_the_term(house: RowChecker, house_be: RowChecker, src: str,
+                                         target: str, tgt: str, reason: str) -> None:
+    checker = house if tgt == "ru" else house_be
+    assert [p.kind for p in checker.check("f.tsv", "1", src, target)] == [], reason
+
+
+def test_derived_words_do_not_hide_a_different_name(house: RowChecker) -> None:
+    problems = house.check("f.tsv", "1", "Talks in Minsk.", "Переговоры в Министерстве.")
+    assert [(p.kind, p.concept) for p in problems] == [("term-missing", "minsk")]

@@ -14,6 +14,7 @@ Kinds of problem (stable names, used in JSONL output):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,11 @@ from transalign.check.untranslated import untranslated_reason
 from transalign.glossary.model import Glossary
 from transalign.glossary.source import SourceMatch, SourceMatcher
 from transalign.glossary.target import TargetMatch, TargetMatcher
+from transalign.glossary.text import is_case_sensitive, normalise_with_offsets
 
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FINAL_VOWELS = frozenset("аеёиоуыэюяьйі")
+_A_AS_O = str.maketrans("а", "о")  # Беларусь / белорусский, Масква / маскоўскі
 KINDS: tuple[str, ...] = ("untranslated", "term-missing", "term-forbidden", "number-mismatch")
 
 
@@ -92,6 +97,21 @@ class RowChecker:
                 for match in self.target.find_all(term)} - {concept_id}
         return self._nested_cache[concept_id]
 
+    def _derived(self, concept_id: str, tgt: str) -> bool:
+        """True when the target holds a word derived from a one-word allowed term: English
+        uses a name attributively where Russian and Belarusian use an adjective (``Minsk
+        region`` → ``Минская область``, ``Ukraine crisis`` → ``украинский кризис``). The
+        term's stem must start the word, with а and о taken as one letter."""
+        stems = [_stem(term) for term in self._allowed(concept_id)
+                 if " " not in term.strip() and not is_case_sensitive(term)]
+        stems = [stem for stem in stems if len(stem) >= 4]
+        if not stems:
+            return False
+        text = normalise_with_offsets(tgt, fold=True)[0].translate(_A_AS_O)
+        words = _WORD.findall(text)
+        words += [part for word in words if "-" in word for part in word.split("-")]
+        return any(word.startswith(stem) for word in words for stem in stems)
+
     def _allowed(self, concept_id: str) -> tuple[str, ...]:
         concept = self.glossary.concepts[concept_id]
         return tuple(term.text for term in concept.admitted(self.tgt_lang))
@@ -106,6 +126,8 @@ class RowChecker:
                 continue
             if self._nested(match.concept_id) & forbidden.keys():
                 continue  # ``Назіральнікі ад СНГ``: the forbidden СНГ is the one problem
+            if self._derived(match.concept_id, tgt):
+                continue  # ``Minsk Tractor Works`` → ``Минский тракторный завод``
             problems.append(Problem(
                 file, row_id, "term-missing", match.concept_id, term=match.text,
                 expected=expected,
@@ -130,6 +152,12 @@ class RowChecker:
                         message=f"source number {number.text} is not in the target "
                                 f"(target has {has})")
                 for number in missing]
+
+
+def _stem(term: str) -> str:
+    """The folded term without a final vowel, soft sign or й (``Россия`` → ``росси``)."""
+    folded = normalise_with_offsets(term.strip(), fold=True)[0].translate(_A_AS_O)
+    return folded[:-1] if folded[-1:] in _FINAL_VOWELS else folded
 
 
 def _first_per_concept(matches: Any) -> dict[str, Any]:

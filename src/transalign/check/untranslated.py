@@ -19,6 +19,11 @@ def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text)]
 
 
+def _spaced_words(text: str) -> int:
+    """Whitespace-separated tokens holding letters (``www.belta.by`` is one)."""
+    return sum(any(char.isalpha() for char in token) for token in text.split())
+
+
 def _is_cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
@@ -58,7 +63,7 @@ def untranslated_reason(source: str, target: str, src_lang: str, tgt_lang: str) 
     if not target.strip():
         return "target is empty" if source_words else None
     target_words = _words(target)
-    if target_words == source_words and len(source_words) >= 2:
+    if target_words == source_words and _spaced_words(source) >= 2:
         return "target is a copy of the source"
     if _wrong_script(source, target, src_lang, tgt_lang):
         return f"target is still in the source language ({src_lang}), not {tgt_lang}"
