@@ -71,6 +71,7 @@ CASES = [
     ("Donbass and Donbas", [("donbass", "Donbass"), ("donbass", "Donbas")], "admitted variant"),
     ("Belaruss", [], "no singular/plural games with proper names"),
     ("CIS2", [], "a digit continues the word"),
+    ("", [], "empty text"),
     ("the U.N.-backed plan", [("un", "U.N.")], "dotted acronym before a hyphen"),
     ("at the U.N.", [("un", "U.N.")], "dotted acronym at the end of the text"),
     ("“CIS”", [("cis", "CIS")], "curly quotes are boundaries"),

@@ -165,3 +165,17 @@ def test_cli_find_lists_terms_and_translations(tmp_path: Path,
         f"{story}\t9\t16\tDonbass\tdonbass\tДонбасс\tДанбас",
         f"{story}\t25\t41\tMinsk agreements\tminsk_agreements\tМинские соглашения\tМінскія пагадненні",
     ]
+
+
+def test_cli_forms_lists_what_is_searched(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("transalign.morph")
+    path = tmp_path / "g.tsv"
+    path.write_text("id\ten\tru\nma\tMinsk agreements\tМинские соглашения | !МС\n", encoding="utf-8")
+    assert main(["glossary", "forms", "--lang", "ru", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "concept\tstatus\tterm\tcount\tforms"
+    concept, status, term, count, forms = lines[1].split("\t")
+    assert (concept, status, term) == ("ma", "preferred", "Минские соглашения")
+    assert "Минским соглашениям" in forms.split(" | ") and int(count) == len(forms.split(" | "))
+    assert lines[2] == "ma\tforbidden\tМС\t1\tМС", "acronyms do not inflect"

@@ -89,3 +89,18 @@ def find_command(
         for row in match_rows(matcher.find(text), glossary, targets):
             cells = [path, *(row[name] for name in columns[1:])]
             typer.echo("\t".join(" ".join(cell.split()) for cell in cells))
+
+
+@app.command("forms")
+def forms_command(
+    files: list[str] = typer.Argument(None, help="Glossary TSVs; default: the house glossary."),
+    lang: str = typer.Option(..., "--lang", help="Language whose terms to expand: en, ru, be."),
+) -> None:
+    """Print every term with the inflected forms searched for it (TSV), for review."""
+    from transalign.glossary import load_glossaries_or_default
+    from transalign.glossary.summary import term_forms
+
+    rows = term_forms(load_glossaries_or_default(files), lang)
+    typer.echo("concept\tstatus\tterm\tcount\tforms")
+    for row in rows:
+        typer.echo("\t".join(row[name] for name in ("concept", "status", "term", "count", "forms")))

@@ -49,3 +49,19 @@ def match_rows(matches: Sequence[SourceMatch], glossary: Glossary,
             row[lang] = preferred.text if preferred else ""
         rows.append(row)
     return rows
+
+
+def term_forms(glossary: Glossary, lang: str) -> list[dict[str, str]]:
+    """Every ``lang`` term with the surface forms the matchers search for it (``forms``
+    joined by `` | ``), so a terminologist can review what will be recognised."""
+    from transalign.glossary.source import default_inflector
+
+    inflect = default_inflector(lang)
+    rows = []
+    for concept in glossary:
+        for term in concept.all_terms(lang):
+            forms = inflect(term.text, lang) if inflect else [term.text]
+            rows.append({"concept": concept.id, "status": term.status, "term": term.text,
+                         "count": str(len(dict.fromkeys(forms))),
+                         "forms": " | ".join(dict.fromkeys(forms))})
+    return rows
