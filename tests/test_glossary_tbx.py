@@ -1,4 +1,4 @@
-"""TBX-Basic import/export and the ``transalign glossary`` commands."""
+"""TBX-Basic import and export: round trips, golden file, TBX v2 and DCT input, bad files."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transalign.cli.main import main
 from transalign.errors import InputError
-from transalign.glossary import Glossary, Term, load_glossary, make_concept, parse_glossary
+from transalign.glossary import Glossary, Term, make_concept, parse_glossary
 from transalign.glossary.tbx import format_tbx, load_tbx, parse_tbx
 from transalign.glossary.tsv import format_glossary
 
@@ -93,32 +92,6 @@ def test_bad_tbx_is_rejected(text: str, code: str, reason: str) -> None:
     assert info.value.code == code, reason
 
 
-def test_cli_export_import_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    tbx, tsv = tmp_path / "house.tbx", tmp_path / "house.tsv"
-    assert main(["glossary", "export", str(HOUSE), "--out", str(tbx)]) == 0
-    assert main(["glossary", "import", str(tbx), "--out", str(tsv)]) == 0
-    assert load_glossary(tsv) == load_glossary(HOUSE)
-    assert main(["glossary", "validate", str(tsv)]) == 0
-    out = capsys.readouterr().out
-    assert f"{len(load_glossary(HOUSE))} concepts, languages en, ru, be" in out
-
-
-def test_cli_validate_reports_file_and_line(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
-    bad = tmp_path / "bad.tsv"
-    bad.write_text("id\ten\nok\tA\nNot_ok\tB\n", encoding="utf-8")
-    assert main(["glossary", "validate", str(bad)]) == 2
-    assert f"[E205] {bad}:3: invalid concept id 'Not_ok'" in capsys.readouterr().err
-
-
-def test_cli_validate_warns_about_forbidden_only_cells(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "g.tsv"
-    path.write_text("id\ten\tru\nbyel\tByelorussian SSR\t!Белорусская ССР\n", encoding="utf-8")
-    assert main(["glossary", "validate", str(path)]) == 0
-    assert "only forbidden ru terms" in capsys.readouterr().err
-
-
 def test_definitions_import_into_the_note() -> None:
     text = ('<tbx><conceptEntry id="x"><descripGrp><descrip type="definition">A region.</descrip>'
             '</descripGrp><note>house form</note><langSec xml:lang="en"><termSec><term>X</term>'
@@ -154,28 +127,7 @@ def test_random_glossaries_survive_tsv_and_tbx(glossary: Glossary) -> None:
     assert parse_tbx(format_tbx(glossary)) == glossary
 
 
-def test_cli_find_lists_terms_and_translations(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
-    story = tmp_path / "story.txt"
-    story.write_text("Talks on Donbass and the Minsk agreements' future.", encoding="utf-8")
-    assert main(["glossary", "find", "--lang", "en", "--to", "ru,be", str(story)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "file\tstart\tend\ttext\tconcept\tru\tbe"
-    assert lines[1:] == [
-        f"{story}\t9\t16\tDonbass\tdonbass\tДонбасс\tДанбас",
-        f"{story}\t25\t41\tMinsk agreements\tminsk_agreements\tМинские соглашения\tМінскія пагадненні",
-    ]
-
-
-def test_cli_forms_lists_what_is_searched(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("transalign.morph")
-    path = tmp_path / "g.tsv"
-    path.write_text("id\ten\tru\nma\tMinsk agreements\tМинские соглашения | !МС\n", encoding="utf-8")
-    assert main(["glossary", "forms", "--lang", "ru", str(path)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "concept\tstatus\tterm\tcount\tforms"
-    concept, status, term, count, forms = lines[1].split("\t")
-    assert (concept, status, term) == ("ma", "preferred", "Минские соглашения")
-    assert "Минским соглашениям" in forms.split(" | ") and int(count) == len(forms.split(" | "))
-    assert lines[2] == "ma\tforbidden\tМС\t1\tМС", "acronyms do not inflect"
+def test_languages_and_columns_without_values_survive_tbx() -> None:
+    glossary = parse_glossary("id\tuk\ten\tnote\tsource\nx\t\tX\t\t\n")
+    back = parse_tbx(format_tbx(glossary))
+    assert (back.languages, back.extra_columns) == (("uk", "en"), ("source",))

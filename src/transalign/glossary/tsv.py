@@ -16,7 +16,7 @@ from pathlib import Path
 
 from transalign.errors import InputError
 from transalign.glossary.languages import is_language_code, looks_like_language
-from transalign.glossary.model import Concept, Glossary, make_concept
+from transalign.glossary.model import Concept, Glossary, Term, make_concept
 from transalign.glossary.text import mixed_script_word, normalise_with_offsets
 from transalign.io import atomic_write_text, read_text
 
@@ -107,7 +107,7 @@ def check_term_conflicts(glossary: Glossary, origins: dict[str, Origin]) -> None
     forbid the same term; a term allowed in one concept and listed in another may not.
     """
     for lang in glossary.languages:
-        owner: dict[str, tuple[str, bool]] = {}
+        owners: dict[str, tuple[str, bool]] = {}  # folded term -> (first concept, forbidden?)
         for concept in glossary:
             where = origins.get(concept.id, Origin("<glossary>", None))
             seen: set[str] = set()
@@ -119,17 +119,22 @@ def check_term_conflicts(glossary: Glossary, origins: dict[str, Origin]) -> None
                                      f"{term.text!r} twice", path=where.path, line=where.line,
                                      hint="keep one (remove '!' or the duplicate)")
                 seen.add(key)
-                previous = owner.get(key)
-                if previous and not (previous[1] and term.status == "forbidden"):
-                    first = origins.get(previous[0], Origin("<glossary>", None))
-                    place = first.path if first.line is None else f"{first.path}:{first.line}"
-                    raise InputError(
-                        "E209", f"{lang} term {term.text!r} of concept {concept.id!r} is already "
-                        f"a term of concept {previous[0]!r} ({place})",
-                        path=where.path, line=where.line,
-                        hint="a term may belong to one concept only; merge the concepts or "
-                             "drop the term from one of them")
-                owner.setdefault(key, (concept.id, term.status == "forbidden"))
+                _claim(owners, key, concept.id, term, lang, where, origins)
+
+
+def _claim(owners: dict[str, tuple[str, bool]], key: str, concept_id: str, term: Term,
+           lang: str, where: Origin, origins: dict[str, Origin]) -> None:
+    """Record that ``concept_id`` lists ``term``; E209 when another concept already does
+    (unless both forbid it)."""
+    previous = owners.setdefault(key, (concept_id, term.status == "forbidden"))
+    if previous[0] == concept_id or (previous[1] and term.status == "forbidden"):
+        return
+    first = origins.get(previous[0], Origin("<glossary>", None))
+    place = first.path if first.line is None else f"{first.path}:{first.line}"
+    raise InputError("E209", f"{lang} term {term.text!r} of concept {concept_id!r} is already a "
+                     f"term of concept {previous[0]!r} ({place})", path=where.path,
+                     line=where.line, hint="a term may belong to one concept only; merge the "
+                     "concepts or drop the term from one of them")
 
 
 def parse_glossary_with_origins(text: str, *, path: str | Path = "<string>",
