@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from transalign.glossary.model import Glossary, Status, Term
-from transalign.glossary.text import is_case_sensitive, is_word_char, normalise_with_offsets
+from transalign.glossary.text import is_case_sensitive, normalise_with_offsets, on_word_boundaries
 
 Inflector = Callable[[str, str], list[str]]
 _EXACT, _VARIANT = 0, 1  # priorities: a written term beats a generated form
@@ -97,28 +97,6 @@ def default_inflector(lang: str) -> Inflector | None:
         inflect: Inflector | None = getattr(morph, "inflect", None)
         return inflect
     return None
-
-
-def _is_inner(text: str, index: int, lang: str) -> bool:
-    """True when ``text[index]`` continues a word: a letter or digit, or an apostrophe between
-    letters (``сям'я``), but not an English possessive ``'s`` (``OSCE's``)."""
-    char = text[index]
-    if is_word_char(char):
-        return True
-    if char != "'" or index == 0 or index + 1 >= len(text):
-        return False
-    if not (is_word_char(text[index - 1]) and is_word_char(text[index + 1])):
-        return False
-    possessive = text[index + 1] in "sS" and (index + 2 >= len(text)
-                                               or not is_word_char(text[index + 2]))
-    return not (lang == "en" and possessive)
-
-
-def _at_boundaries(text: str, start: int, end: int, lang: str) -> bool:
-    """True when ``text[start:end]`` is not part of a longer word (end exclusive)."""
-    if start > 0 and _is_inner(text, start - 1, lang):
-        return False
-    return end >= len(text) or not _is_inner(text, end, lang)
 
 
 class SourceMatcher:
@@ -205,7 +183,7 @@ class _Automaton:
             return
         for last, (length, entry) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if _at_boundaries(text, start, end, self._lang):
+            if on_word_boundaries(text, start, end, self._lang):
                 yield start, end, entry
 
 

@@ -111,3 +111,28 @@ def mixed_script_word(term: str) -> str | None:
         if _LATIN_RE.search(word) and _CYRILLIC_RE.search(word):
             return word
     return None
+
+
+def is_inner(text: str, index: int, lang: str) -> bool:
+    """True when ``text[index]`` continues a word: a letter or digit, or an apostrophe between
+    letters (``сям'я``), but not an English possessive ``'s`` (``OSCE's``)."""
+    char = text[index]
+    if is_word_char(char):
+        return True
+    if char != "'" or index == 0 or index + 1 >= len(text):
+        return False
+    if not (is_word_char(text[index - 1]) and is_word_char(text[index + 1])):
+        return False
+    possessive = text[index + 1] in "sS" and (index + 2 >= len(text)
+                                               or not is_word_char(text[index + 2]))
+    return not (lang == "en" and possessive)
+
+
+def on_word_boundaries(text: str, start: int, end: int, lang: str) -> bool:
+    """True when ``text[start:end]`` (0-based, end exclusive) is not part of a longer word.
+
+    A hyphen is a boundary (``OSCE-led``); see :func:`is_inner` for apostrophes.
+    """
+    if start > 0 and is_inner(text, start - 1, lang):
+        return False
+    return end >= len(text) or not is_inner(text, end, lang)
