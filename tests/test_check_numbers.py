@@ -67,3 +67,25 @@ def test_language_decides_comma_meaning() -> None:
 def test_date_month_not_required() -> None:
     parts = extract_numbers("06.04.2018", "ru")
     assert [(n.text, n.required) for n in parts] == [("06", True), ("04", False), ("2018", True)]
+
+
+MORE_EQUAL = [
+    ("7 suspects", "семерых подозреваемых", "ru", "collective numeral"),
+    ("7 suspects", "сямярых падазраваных", "be", "Belarusian collective numeral"),
+    ("about 500 delegates", "около пятисот делегатов", "ru", "hundreds word"),
+    ("about 500 delegates", "каля пяцісот дэлегатаў", "be", "Belarusian hundreds word"),
+    ("1.5 million people", "полтора миллиона человек", "ru", "полтора with a scale word"),
+    ("2,000 troops", "две тысячи военных", "ru", "number word times a scale word"),
+    ("526 km", "пятьсот двадцать шесть километров", "ru", "three-word compound"),
+    ("$1.2 bln", "1,2 млрд долларов", "ru", "bln abbreviation"),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "tgt", "reason"), MORE_EQUAL)
+def test_number_words_answer_digits(source: str, target: str, tgt: str, reason: str) -> None:
+    assert missing_numbers(source, target, "en", tgt) == [], reason
+
+
+def test_scale_changes_the_number() -> None:
+    missing = missing_numbers("2.5 million visitors", "2,5 тыс. посетителей", "en", "ru")
+    assert [n.text for n in missing] == ["2.5"]

@@ -96,3 +96,17 @@ def test_house_glossary_finds_every_corpus_term(corpus: object) -> None:
         text = (base / f"cis-ministers.{lang}.txt").read_text(encoding="utf-8")
         found = {m.text for m in TargetMatcher(glossary, lang).find(text)}
         assert expected in found
+
+
+def test_english_target_number_and_possessive() -> None:
+    matcher = TargetMatcher(GLOSSARY, "en")
+    found = matcher.find("The OSCE's view of the Minsk agreement.")
+    assert [(m.concept_id, m.text) for m in found] == [("osce", "OSCE"),
+                                                      ("minsk_agreements", "Minsk agreement")]
+
+
+def test_forbidden_russian_word_in_belarusian_takes_russian_endings() -> None:
+    glossary = parse_glossary("id\ten\tbe\nbelarus\tBelarus\tБеларусь | !Белоруссия\n")
+    found = TargetMatcher(glossary, "be").find("з Белоруссией і ў Белоруссии")
+    assert [(m.text, m.status) for m in found] == [("Белоруссией", "forbidden"),
+                                                  ("Белоруссии", "forbidden")]

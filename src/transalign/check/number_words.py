@@ -9,6 +9,7 @@ their sum (``двадцать шесть`` → 26).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -20,7 +21,10 @@ _RU_LEMMAS = {
     "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16,
     "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30,
     "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80,
-    "девяносто": 90, "сто": 100, "тысяча": 1000, "миллион": 10**6, "оба": 2, "первый": 1, "второй": 2,
+    "девяносто": 90, "сто": 100, "двести": 200, "триста": 300, "четыреста": 400,
+    "пятьсот": 500, "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8,
+    "девятеро": 9, "десятеро": 10, "тысяча": 1000, "миллион": 10**6, "оба": 2, "первый": 1, "второй": 2,
     "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
     "восьмой": 8, "девятый": 9, "десятый": 10, "одиннадцатый": 11, "двенадцатый": 12,
     "двадцатый": 20, "тридцатый": 30, "сотый": 100,
@@ -28,17 +32,25 @@ _RU_LEMMAS = {
 
 _BE_FORMS = {
     1: "адзін адна адно аднаго адной аднаму адным адну адны адных",
-    2: "два дзве двух двум двума дзвюх дзвюм дзвюма абодва",
-    3: "тры трох тром трыма", 4: "чатыры чатырох чатыром чатырма",
-    5: "пяць пяці пяццю", 6: "шэсць шасці шасцю", 7: "сем сямі сямю",
-    8: "восем васьмі васьмю", 9: "дзевяць дзевяці дзевяццю", 10: "дзесяць дзесяці дзесяццю",
+    2: "два дзве двух двум двума дзвюх дзвюм дзвюма абодва двое дваіх дваім дваімі",
+    3: "тры трох тром трыма трое траіх траім траімі",
+    4: "чатыры чатырох чатыром чатырма чацвёра чацвярых чацвяром чацвярыма",
+    5: "пяць пяці пяццю пяцёра пяцярых пяцяром пяцярыма",
+    6: "шэсць шасці шасцю шасцёра шасцярых шасцяром шасцярыма",
+    7: "сем сямі сямю сямёра сямярых сямяром сямярыма",
+    8: "восем васьмі васьмю васьмёра васьмярых васьмяром васьмярыма",
+    9: "дзевяць дзевяці дзевяццю дзевяцёра дзевяцярых",
+    10: "дзесяць дзесяці дзесяццю дзесяцёра дзесяцярых",
     11: "адзінаццаць адзінаццаці", 12: "дванаццаць дванаццаці", 13: "трынаццаць трынаццаці",
     14: "чатырнаццаць чатырнаццаці", 15: "пятнаццаць пятнаццаці", 16: "шаснаццаць шаснаццаці",
     17: "сямнаццаць сямнаццаці", 18: "васямнаццаць васямнаццаці",
     19: "дзевятнаццаць дзевятнаццаці", 20: "дваццаць дваццаці", 30: "трыццаць трыццаці",
     40: "сорак сарака", 50: "пяцьдзясят пяцідзесяці", 60: "шэсцьдзясят шасцідзесяці",
     70: "семдзесят сямідзесяці", 80: "восемдзесят васьмідзесяці", 90: "дзевяноста",
-    100: "сто ста", 1000: "тысяча тысячы тысячу тысячай тысяч",
+    100: "сто ста", 200: "дзвесце дзвюхсот", 300: "трыста трохсот",
+    400: "чатырыста чатырохсот", 500: "пяцьсот пяцісот", 600: "шэсцьсот шасцісот",
+    700: "семсот сямісот", 800: "восемсот васьмісот", 900: "дзевяцьсот дзевяцісот",
+    1000: "тысяча тысячы тысячу тысячай тысяч",
     10**6: "мільён мільёна мільёны мільёнаў",
 }
 _BE_ORDINALS = {
@@ -59,7 +71,13 @@ _EN_ORDINALS = (
 )
 
 
-_TENS = frozenset(range(20, 100, 10))
+_SCALES = frozenset({Decimal(1000), Decimal(10**6), Decimal(10**9)})
+_SHARED = {
+    "полтора": Decimal("1.5"), "полторы": Decimal("1.5"), "полутора": Decimal("1.5"),
+    "паўтара": Decimal("1.5"), "тыс": Decimal(1000), "млн": Decimal(10**6),
+    "млрд": Decimal(10**9), "миллиард": Decimal(10**9), "мільярд": Decimal(10**9),
+    "мільярда": Decimal(10**9), "мільярдаў": Decimal(10**9), "billion": Decimal(10**9),
+}
 
 
 @cache
@@ -101,27 +119,40 @@ def _ru_value(word: str) -> int | None:
     return None
 
 
-def _value(word: str, lang: str) -> int | None:
+def _value(word: str, lang: str) -> Decimal | None:
+    if word in _SHARED:
+        return _SHARED[word]
+    found: int | None = None
     if lang == "ru":
-        return _ru_value(word)
-    if lang == "be":
-        return _be_table().get(word)
-    if lang == "en":
-        return _en_table().get(word)
+        found = _ru_value(word)
+    elif lang == "be":
+        found = _be_table().get(word)
+    elif lang == "en":
+        found = _en_table().get(word)
+    return None if found is None else Decimal(found)
+
+
+def _combined(chain: Decimal, last: Decimal, value: Decimal) -> tuple[Decimal, Decimal] | None:
+    """``(chain, last)`` after ``value`` continues a compound number (``пятьсот двадцать
+    шесть`` → 526, ``две тысячи`` → 2000), or None when it starts a new one."""
+    if value in _SCALES and 0 < chain < 1000:
+        return chain * value, value
+    if last >= 20 and last % 10 == 0 and 0 < value < last and value < 1000:
+        return chain + value, value
     return None
 
 
-def word_values(text: str, lang: str) -> set[int]:
-    """Values of the number words in ``text`` (``ru``, ``be``, ``en``; none for others)."""
-    values: set[int] = set()
-    previous: int | None = None
+def word_values(text: str, lang: str) -> set[Decimal]:
+    """Values of the number words in ``text`` (``ru``, ``be``, ``en``; none for others),
+    compound numbers included (``полтора миллиона`` → 1500000)."""
+    values: set[Decimal] = set()
+    chain = last = Decimal(0)
     for match in _WORD.finditer(text.lower()):
         value = _value(match.group(0), lang)
-        if value is not None:
-            values.add(value)
-            if previous in _TENS and 0 < value < 10:
-                values.add(previous + value)
-            if previous is not None and value in (1000, 10**6) and 0 < previous < 1000:
-                values.add(previous * value)
-        previous = value
+        if value is None:
+            chain = last = Decimal(0)
+            continue
+        combined = _combined(chain, last, value) if chain else None
+        chain, last = combined if combined else (value, value)
+        values.update({value, chain})
     return values

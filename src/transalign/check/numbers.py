@@ -25,7 +25,7 @@ _ROMAN = re.compile(r"(?<![\w])(?=[MDCLXVI]{2,}(?![\w]))M{0,3}(CM|CD|D?C{0,3})(X
 _SCALES = (
     (re.compile(r"\s?(thousand|тыс|тысяч)", re.IGNORECASE), 10**3),
     (re.compile(r"\s?(million|mln|m\b|млн|миллион|мільён)", re.IGNORECASE), 10**6),
-    (re.compile(r"\s?(billion|bn\b|млрд|миллиард|мільярд)", re.IGNORECASE), 10**9),
+    (re.compile(r"\s?(billion|bn\b|bln\b|млрд|миллиард|мільярд)", re.IGNORECASE), 10**9),
     (re.compile(r"\s?(trillion|трлн|триллион|трыльён)", re.IGNORECASE), 10**12),
 )
 _DECADE = re.compile(r"\d{2}(\d)0'?s\b")
@@ -108,8 +108,8 @@ def _plain_numbers(text: str, lang: str, taken: set[int]) -> list[Number]:
         keys = {_digits_key("".join(groups))}
         value = _value(groups, seps, lang)
         if value is not None:
-            keys.add(_canonical(value))
-            keys |= _scaled(text, end, value)
+            scaled = _scaled(text, end, value)
+            keys = scaled or keys | {_canonical(value)}
         decade = _DECADE.match(text, start)
         if decade:
             keys.add(decade.group(1)[-1] + "0")
@@ -163,7 +163,7 @@ def available_keys(text: str, lang: str) -> set[str]:
         keys |= number.keys
     keys |= {str(_roman_value(match.group(0))) for match in _ROMAN.finditer(text)
              if match.group(0)}
-    keys |= {str(value) for value in word_values(text, lang)}
+    keys |= {_canonical(value) for value in word_values(text, lang)}
     return keys
 
 

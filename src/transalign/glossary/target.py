@@ -20,6 +20,7 @@ from transalign.glossary.text import is_case_sensitive, is_word_char, normalise_
 
 Inflector = Callable[[str, str], list[str]]
 _RANK: dict[str, int] = {"preferred": 0, "admitted": 1, "forbidden": 2}
+_NEIGHBOURS = {"be": "ru", "ru": "be"}
 
 
 @dataclass(frozen=True)
@@ -43,32 +44,39 @@ class _Entry:
 
 
 def _default_inflector(lang: str) -> Inflector:
-    from transalign.morph import inflect
+    """Inflected forms for ru/be, number forms for English, the term alone otherwise."""
+    from transalign.glossary.source import default_inflector
 
-    return inflect
+    return default_inflector(lang) or (lambda term, _lang: [term])
 
 
-def _is_inner(text: str, index: int) -> bool:
-    """``text[index]`` continues a word: a letter, digit, or an apostrophe between letters."""
+def _is_inner(text: str, index: int, lang: str) -> bool:
+    """``text[index]`` continues a word: a letter, digit, or an apostrophe between letters
+    (``аб'ява``) other than an English possessive (``OSCE's``)."""
     char = text[index]
     if is_word_char(char):
         return True
-    return (char == "'" and 0 < index < len(text) - 1
-            and is_word_char(text[index - 1]) and is_word_char(text[index + 1]))
-
-
-def _on_boundaries(text: str, start: int, end: int) -> bool:
-    if start > 0 and _is_inner(text, start - 1):
+    if not (char == "'" and 0 < index < len(text) - 1
+            and is_word_char(text[index - 1]) and is_word_char(text[index + 1])):
         return False
-    return end >= len(text) or not _is_inner(text, end)
+    possessive = text[index + 1] in "sS" and (index + 2 >= len(text)
+                                               or not is_word_char(text[index + 2]))
+    return not (lang == "en" and possessive)
+
+
+def _on_boundaries(text: str, start: int, end: int, lang: str) -> bool:
+    if start > 0 and _is_inner(text, start - 1, lang):
+        return False
+    return end >= len(text) or not _is_inner(text, end, lang)
 
 
 class _Automaton:
     """Keys → entries (several concepts may share a form); one Aho-Corasick automaton."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str) -> None:
         import ahocorasick
 
+        self._lang = lang
         self._automaton: Any = ahocorasick.Automaton()
         self._entries: dict[str, dict[str, _Entry]] = {}
 
@@ -91,7 +99,7 @@ class _Automaton:
             return
         for last, (length, entries) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if _on_boundaries(text, start, end):
+            if _on_boundaries(text, start, end, self._lang):
                 for entry in entries:
                     yield start, end, entry
 
@@ -101,26 +109,38 @@ class TargetMatcher:
 
     Args:
         glossary: the glossary; all of its terms in ``lang`` are searched, forbidden included.
-        lang: ISO 639-1 code of the text (``ru`` and ``be`` inflect; others match as written).
-        inflect: ``inflect(term, lang) -> forms``; default :func:`transalign.morph.inflect`.
+        lang: ISO 639-1 code of the text (``ru`` and ``be`` inflect, English terms match in
+            singular and plural; others as written).
+        inflect: ``inflect(term, lang) -> forms``; default: the source matcher's
+            :func:`~transalign.glossary.source.default_inflector`.
     """
 
     def __init__(self, glossary: Glossary, lang: str, inflect: Inflector | None = None) -> None:
         self.glossary = glossary
         self.lang = lang
         self._inflect = inflect if inflect is not None else _default_inflector(lang)
-        self._exact = _Automaton()
-        self._folded = _Automaton()
+        self._exact = _Automaton(lang)
+        self._folded = _Automaton(lang)
         for concept in glossary:
             for term in concept.all_terms(lang):
                 self._add(_Entry(concept.id, term.status, term.text))
         self._exact.finish()
         self._folded.finish()
 
+    def _forms(self, entry: _Entry) -> list[str]:
+        """The term and its forms; a forbidden term of a Belarusian (Russian) glossary column
+        also in Russian (Belarusian) endings, since it is usually the other language's word
+        (``Белоруссия`` → ``Белоруссии`` in a Belarusian text)."""
+        forms = [entry.term, *self._inflect(entry.term, self.lang)]
+        neighbour = _NEIGHBOURS.get(self.lang)
+        if entry.status == "forbidden" and neighbour is not None:
+            forms.extend(self._inflect(entry.term, neighbour))
+        return list(dict.fromkeys(forms))
+
     def _add(self, entry: _Entry) -> None:
         sensitive = is_case_sensitive(entry.term)
         automaton = self._exact if sensitive else self._folded
-        for form in dict.fromkeys([entry.term, *self._inflect(entry.term, self.lang)]):
+        for form in self._forms(entry):
             automaton.add(normalise_with_offsets(form.strip(), fold=not sensitive)[0], entry)
 
     def _candidates(self, text: str) -> tuple[list[tuple[int, int, _Entry]], Sequence[int]]:
