@@ -1,10 +1,57 @@
-"""``transalign translate``: PROVISIONAL stub until its issue lands."""
+"""``transalign translate``: MT of stories into aligned TSVs (thin layer over the pipeline)."""
 
 from __future__ import annotations
+
+import sys
+
+import typer
 
 from transalign.errors import InputError
 
 
-def command() -> None:
-    """Not implemented yet."""
-    raise InputError("E000", "'translate' is not implemented yet")
+def command(
+    files: list[str] = typer.Argument(..., help="Input text files (one story each)."),
+    src_lang: str = typer.Option(..., "--src-lang", help="Source language code, e.g. en."),
+    to: str = typer.Option(..., "--to", help="Target language codes, comma-separated, e.g. ru,be."),
+    model: str = typer.Option(None, "--model", help="Marian checkpoint: hub id or local folder "
+                              "(default: the registry's model for each pair)."),
+    glossary: list[str] = typer.Option(None, "--glossary", help="Glossary TSV (repeatable; later "
+                                       "files override earlier ones by concept id)."),
+    out: str = typer.Option("alignments", "--out", help="Output folder for TSVs and manifests."),
+    device: str = typer.Option("auto", "--device", help="auto (cuda > mps > cpu), cpu, cuda, cuda:N, mps."),
+    dtype: str = typer.Option("auto", "--dtype", help="auto (float16 on GPU, float32 on CPU), "
+                              "float32, float16, bfloat16."),
+    beam_size: int = typer.Option(4, "--beam-size", help="Beam size (1 = greedy)."),
+    token_budget: int = typer.Option(None, "--token-budget", help="Padded source tokens per batch "
+                                     "(default 2000 on CPU, 16000 on GPU)."),
+    backend: str = typer.Option("transformers", "--backend", help="MT backend."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding, e.g. cp1251."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> int:
+    """Translate stories sentence by sentence into aligned TSVs (one per target language).
+
+    Prints the path of each output TSV on stdout; errors and progress go to stderr. Exit
+    status 2 when any input failed (the others are still translated).
+    """
+    from transalign.translate.pipeline import translate_documents
+    from transalign.translate.progress import ProgressBar
+    from transalign.translate.settings import GenerationSettings, RuntimeSettings
+
+    if dtype not in ("auto", "float32", "float16", "bfloat16"):
+        raise InputError("E306", f"unknown dtype {dtype!r}", hint="use auto, float32, float16 or bfloat16")
+    report = translate_documents(
+        files, src_lang, to.split(","), model, glossary or [], out,
+        settings=GenerationSettings(beam_size=beam_size),
+        runtime=RuntimeSettings(device=device, dtype=dtype, token_budget=token_budget),  # type: ignore[arg-type]
+        backend=backend, encoding=encoding, progress=ProgressBar(enabled=False if quiet else None),
+    )
+    for note in report.notes:
+        print(f"transalign: warning: {note}", file=sys.stderr)
+    for result in report.results:
+        if result.status != "failed" and result.tsv_path is not None:
+            print(result.tsv_path)
+            if not quiet:
+                print(f"transalign: {result.status} {result.tsv_path}", file=sys.stderr)
+        elif result.error is not None:
+            print(f"transalign: error: {result.error.one_line()}", file=sys.stderr)
+    return 2 if report.failures else 0

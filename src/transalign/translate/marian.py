@@ -1,0 +1,317 @@
+"""The transformers backend: MarianMTModel + MarianTokenizer (OPUS-MT checkpoints).
+
+Batches are length-sorted under a token budget and decoded with beam search under
+``torch.inference_mode`` (KV cache on, half precision on a GPU). Outputs caught in a repetition
+loop are decoded again with ``no_repeat_ngram_size``; sentences over the model's input limit
+are split at clause boundaries. Public methods other than ``translate``/``signature``
+(``encode``, ``generate``, ``target_ids``, ``decode``, ``target_token``) are the extension
+points for a :class:`~transalign.translate.backend.GlossaryEnforcer`.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from transalign.errors import InputError, ModelUnavailableError
+from transalign.translate.backend import (
+    GlossaryEnforcer,
+    GlossaryLike,
+    Hypothesis,
+    ProgressCallback,
+    Translation,
+)
+from transalign.translate.batching import plan_batches, restore_order
+from transalign.translate.langtokens import language_tokens, target_token
+from transalign.translate.models import ModelFiles
+from transalign.translate.quality import has_repetition_loop
+from transalign.translate.settings import GenerationSettings, RuntimeSettings
+from transalign.translate.splitting import plan_splits
+
+BACKEND_NAME = "transformers"
+_CPU_BUDGET = 2000
+_GPU_BUDGET = 16000
+
+
+def resolve_device(requested: str) -> str:
+    """``auto`` → cuda > mps > cpu; an explicit device must be available (E306 otherwise)."""
+    import torch
+
+    has_mps = bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
+    if requested == "auto":
+        return "cuda" if torch.cuda.is_available() else "mps" if has_mps else "cpu"
+    kind = requested.split(":")[0]
+    if (kind == "cuda" and not torch.cuda.is_available()) or (kind == "mps" and not has_mps):
+        raise InputError("E306", f"device {requested!r} is not available on this machine",
+                         hint="use --device auto or --device cpu")
+    return requested
+
+
+def resolve_dtype(requested: str, device: str) -> str:
+    """``auto`` → float16 on cuda/mps (bfloat16 when asked), float32 on cpu."""
+    if requested != "auto":
+        return requested
+    return "float32" if device == "cpu" else "float16"
+
+
+class MarianTranslator:
+    """A Marian checkpoint on a device (implements ``Translator``); weights load on first use,
+    so checking whether outputs are up to date (``signature``) costs no model load.
+
+    Attributes:
+        model_id: hub id or folder as given by the user.
+        files: where the checkpoint lives.
+        model: the ``MarianMTModel`` (eval mode, on ``device``, in ``dtype``).
+        tokenizer: the ``MarianTokenizer``.
+        settings: generation settings (in the signature).
+        runtime: device, dtype and batching (not in the signature).
+        enforcer: glossary enforcer called when ``translate`` gets a glossary, or None.
+    """
+
+    def __init__(self, files: ModelFiles, settings: GenerationSettings | None = None,
+                 runtime: RuntimeSettings | None = None, enforcer: GlossaryEnforcer | None = None) -> None:
+        self.model_id = files.model_id
+        self.files = files
+        self.settings = settings or GenerationSettings()
+        self.runtime = runtime or RuntimeSettings()
+        self.enforcer = enforcer
+        self.device = resolve_device(self.runtime.device)
+        self.dtype = resolve_dtype(self.runtime.dtype, self.device)
+        self.language_tokens = language_tokens(_vocabulary(files))
+        default_budget = _CPU_BUDGET if self.device == "cpu" else _GPU_BUDGET
+        self.token_budget = self.runtime.token_budget or default_budget
+        self._loaded: tuple[Any, Any] | None = None
+
+    @property
+    def tokenizer(self) -> Any:
+        """The ``MarianTokenizer`` (loaded with the model on first use)."""
+        return self._load()[0]
+
+    @property
+    def model(self) -> Any:
+        """The ``MarianMTModel`` in eval mode on ``device`` in ``dtype`` (loaded on first use)."""
+        return self._load()[1]
+
+    def _load(self) -> tuple[Any, Any]:
+        if self._loaded is None:
+            self._loaded = _load(self.files, self.device, self.dtype)
+        return self._loaded
+
+    # ---- model facts ------------------------------------------------------------------------
+    @property
+    def model_limit(self) -> int:
+        """Most tokens the model accepts on either side (positions), lang token and </s> included."""
+        positions = int(getattr(self.model.config, "max_position_embeddings", 512))
+        return min(positions, int(self.tokenizer.model_max_length or positions))
+
+    @property
+    def max_input_tokens(self) -> int:
+        """Longest source sentence (tokens, ``</s>`` included) translated in one piece."""
+        own = self.model_limit - 1  # room for the target-language token
+        return min(own, self.settings.max_input_tokens or own)
+
+    def target_token(self, tgt_lang: str) -> str | None:
+        """The ``>>xxx<<`` token selecting ``tgt_lang`` (None for a single-target model; E303)."""
+        return target_token(self.language_tokens, tgt_lang, model=repr(self.model_id))
+
+    def source_prefix(self, tgt_lang: str) -> str:
+        """Text prepended to each source sentence: ``">>rus<< "`` or ``""``."""
+        token = self.target_token(tgt_lang)
+        return f"{token} " if token else ""
+
+    # ---- tokenisation -----------------------------------------------------------------------
+    def count_tokens(self, sentences: Sequence[str]) -> list[int]:
+        """Source tokens per sentence, ``</s>`` included, target-language token excluded."""
+        return [len(ids) for ids in self.tokenizer(list(sentences)).input_ids]
+
+    def encode(self, sentences: Sequence[str], tgt_lang: str) -> dict[str, Any]:
+        """Padded source batch on the device: ``input_ids``, ``attention_mask``, both (batch, seq)."""
+        prefix = self.source_prefix(tgt_lang)
+        batch = self.tokenizer([prefix + text for text in sentences], return_tensors="pt",
+                               padding=True, truncation=False)
+        return {name: tensor.to(self.device) for name, tensor in batch.items()}
+
+    def target_ids(self, text: str) -> list[int]:
+        """Target-side token ids of ``text`` (target SentencePiece model, no ``</s>``)."""
+        ids: list[int] = self.tokenizer(text_target=[text], add_special_tokens=False).input_ids[0]
+        return ids
+
+    def decode(self, token_ids: Sequence[int]) -> str:
+        """Target text of token ids (special tokens dropped, target SentencePiece model)."""
+        text: str = self.tokenizer.decode(list(token_ids), skip_special_tokens=True,
+                                          use_source_tokenizer=False)
+        return text
+
+    # ---- decoding ---------------------------------------------------------------------------
+    def generate(self, sentences: Sequence[str], tgt_lang: str, settings: GenerationSettings | None = None,
+                 num_return_sequences: int | None = None) -> list[list[Hypothesis]]:
+        """Beam-search one batch (no splitting, no batching): n-best hypotheses per sentence.
+
+        Args:
+            sentences: source sentences that each fit ``max_input_tokens``.
+            num_return_sequences: hypotheses per sentence (default: the settings'); <= beams.
+
+        Returns:
+            ``result[i]`` = hypotheses of ``sentences[i]``, best first.
+        """
+        import torch
+
+        settings = settings or self.settings
+        n_best = num_return_sequences or settings.num_return_sequences
+        batch = self.encode(sentences, tgt_lang)
+        limit = settings.max_new_tokens(int(batch["input_ids"].shape[1]), self.model_limit)
+        config = self._generation_config(settings, n_best, limit)
+        with torch.inference_mode():
+            out = self.model.generate(**batch, generation_config=config)
+        return self._hypotheses(out, len(sentences), n_best, config, limit)
+
+    def _generation_config(self, settings: GenerationSettings, n_best: int, limit: int) -> Any:
+        from transformers import GenerationConfig
+
+        config = self.model.config
+        return GenerationConfig(  # type: ignore[no-untyped-call]
+            num_beams=max(settings.beam_size, n_best), num_return_sequences=n_best,
+            max_length=limit + 1, length_penalty=settings.length_penalty,
+            no_repeat_ngram_size=settings.no_repeat_ngram_size, early_stopping=True, do_sample=False,
+            decoder_start_token_id=config.decoder_start_token_id, eos_token_id=config.eos_token_id,
+            pad_token_id=config.pad_token_id, bad_words_ids=[[config.pad_token_id]],
+            return_dict_in_generate=True, output_scores=True,
+        )
+
+    def _hypotheses(self, out: Any, count: int, n_best: int, config: Any,
+                    limit: int) -> list[list[Hypothesis]]:
+        sequences = out.sequences[:, 1:].tolist()  # drop the decoder start token
+        scores = _sequence_scores(self.model, out, config)
+        eos, pad = config.eos_token_id, config.pad_token_id
+        hypotheses: list[list[Hypothesis]] = [[] for _ in range(count)]
+        for row, (ids, score) in enumerate(zip(sequences, scores, strict=True)):
+            end = ids.index(eos) if eos in ids else len(ids)
+            finished = end < limit - 1  # an </s> forced at the last allowed step is not a real end
+            body = tuple(token for token in ids[:end] if token != pad)
+            hypotheses[row // n_best].append(Hypothesis(self.decode(body), body, score, finished))
+        return hypotheses
+
+    def translate(self, sentences: Sequence[str], tgt_lang: str, glossary: GlossaryLike | None = None,
+                  progress: ProgressCallback | None = None) -> list[Translation]:
+        """See :meth:`transalign.translate.backend.Translator.translate`."""
+        self.target_token(tgt_lang)  # fail early (E303) for an unsupported language
+        lengths = self.count_tokens(sentences)
+        plan = plan_splits(sentences, lengths, lambda text: self.count_tokens([text])[0],
+                           self.max_input_tokens)
+        if glossary is not None and self.enforcer is not None:
+            parts = self.enforcer.translate(self, plan.parts, tgt_lang, glossary)
+            if progress is not None:
+                progress(len(plan.parts))
+        else:
+            parts = self.translate_plain(plan.parts, tgt_lang, progress)
+        return _join_parts(parts, plan.owners, len(sentences))
+
+    def translate_plain(self, sentences: Sequence[str], tgt_lang: str,
+                        progress: ProgressCallback | None = None) -> list[Translation]:
+        """Batched beam search of sentences that fit the input limit, with the anti-loop retry."""
+        lengths = self.count_tokens(sentences)
+        batches = plan_batches(lengths, self.token_budget)
+        results: list[list[Translation]] = []
+        for batch in batches:
+            texts = [sentences[index] for index in batch]
+            results.append([_translation(hyps) for hyps in self.generate(texts, tgt_lang)])
+            if progress is not None:
+                progress(len(batch))
+        translations = restore_order(batches, results)
+        self._retry_loops(sentences, tgt_lang, translations)
+        return translations
+
+    def _retry_loops(self, sentences: Sequence[str], tgt_lang: str, translations: list[Translation]) -> None:
+        """Decode looping outputs again with ``no_repeat_ngram_size``; flag what stays looping."""
+        looping = [index for index, item in enumerate(translations) if has_repetition_loop(item.text)]
+        retry = self.settings.with_retry()
+        if not looping or retry.no_repeat_ngram_size == 0 or retry == self.settings:
+            for index in looping:
+                translations[index].issues.append("repetition")
+            return
+        texts = [sentences[index] for index in looping]
+        batches = plan_batches(self.count_tokens(texts), self.token_budget)
+        results = [[_translation(h) for h in self.generate([texts[i] for i in b], tgt_lang, retry)]
+                   for b in batches]
+        for index, again in zip(looping, restore_order(batches, results), strict=True):
+            again.issues.insert(0, "repetition" if has_repetition_loop(again.text) else "repetition-retried")
+            translations[index] = again
+
+    def signature(self, tgt_lang: str) -> dict[str, Any]:
+        """See :meth:`transalign.translate.backend.Translator.signature`."""
+        return {
+            "backend": BACKEND_NAME, "model": self.model_id,
+            "weights_sha256": self.files.weights_sha256(), "target_token": self.target_token(tgt_lang),
+            "dtype": self.dtype, "generation": self.settings.signature_fields(),
+            "enforcer": None if self.enforcer is None else self.enforcer.name,
+        }
+
+
+def _translation(hypotheses: list[Hypothesis]) -> Translation:
+    best = hypotheses[0]
+    issues = [] if best.finished else ["length-limit"]
+    if not best.text.strip():
+        issues.append("empty-output")
+    return Translation(best.text, issues, best.score, list(hypotheses[1:]))
+
+
+def _join_parts(parts: list[Translation], owners: list[int], count: int) -> list[Translation]:
+    """One Translation per input sentence: parts joined by a space, issues merged, ``split:N``."""
+    grouped: list[list[Translation]] = [[] for _ in range(count)]
+    for owner, part in zip(owners, parts, strict=True):
+        grouped[owner].append(part)
+    joined: list[Translation] = []
+    for group in grouped:
+        if len(group) == 1:
+            joined.append(group[0])
+            continue
+        issues = [f"split:{len(group)}", *list(dict.fromkeys(i for part in group for i in part.issues))]
+        joined.append(Translation(" ".join(part.text for part in group), issues))
+    return joined
+
+
+def _sequence_scores(model: Any, out: Any, config: Any) -> list[float]:
+    """Length-normalised log-probability per returned sequence."""
+    if getattr(out, "sequences_scores", None) is not None:
+        return [float(score) for score in out.sequences_scores.tolist()]
+    steps = model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
+    scores: list[float] = []
+    for row, ids in zip(steps.tolist(), out.sequences[:, 1:].tolist(), strict=True):
+        kept = [value for value, token in zip(row, ids, strict=False) if token != config.pad_token_id]
+        scores.append(sum(kept) / max(len(kept), 1) ** config.length_penalty)
+    return scores
+
+
+def _vocabulary(files: ModelFiles) -> list[str]:
+    """The pieces of the checkpoint's (source) vocabulary, read from ``vocab.json``."""
+    try:
+        vocab = json.loads((files.path / "vocab.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ModelUnavailableError("E304", f"cannot read the vocabulary of {files.model_id!r} ({err})",
+                                    path=files.path / "vocab.json",
+                                    hint="re-download the model or pass another --model") from None
+    return list(vocab)
+
+
+def _load(files: ModelFiles, device: str, dtype: str) -> tuple[Any, Any]:
+    """Tokenizer and model from local files only (never the network)."""
+    import torch
+    from transformers import MarianMTModel, MarianTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*sacremoses.*")
+            tokenizer = MarianTokenizer.from_pretrained(files.path, local_files_only=True)
+            model: Any = MarianMTModel.from_pretrained(files.path, local_files_only=True,
+                                                       dtype=getattr(torch, dtype))
+    except Exception as err:  # corrupt or foreign checkpoints raise many different types
+        raise ModelUnavailableError(
+            "E304", f"cannot load {files.model_id!r} as a Marian model ({type(err).__name__}: "
+                    f"{str(err).strip().splitlines()[0][:160] if str(err).strip() else ''})",
+            path=files.path, hint="pass --model with a MarianMT checkpoint (OPUS-MT) folder or hub id",
+        ) from None
+    return tokenizer, model.to(device).eval()

@@ -1,0 +1,236 @@
+"""Translate documents into aligned TSVs: segment, reuse, translate, write atomically, resume.
+
+For each input document and target language, ``<out>/<doc-id>.<src>-<tgt>.tsv`` gets one row
+per source sentence and ``<doc-id>.<src>-<tgt>.manifest.json`` the run's signature. Outputs whose
+signature and input are unchanged are skipped (not rewritten). Every file is written to a temp
+file and renamed, so a run killed at any moment leaves complete files only, and the next run
+does what is left. One bad input does not stop the others: its error is in the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from transalign.errors import InputError, TransalignError
+from transalign.formats.tsv import write_aligned_tsv
+from transalign.translate.backend import GlossaryEnforcer, GlossaryLike, Translator
+from transalign.translate.documents import Document, read_document
+from transalign.translate.hooks import default_enforcer, make_translator
+from transalign.translate.manifest import build_signature, manifest_path, write_manifest
+from transalign.translate.memory import TranslationMemory, normalise
+from transalign.translate.models import ModelFiles, locate_model, resolve_model
+from transalign.translate.progress import ProgressBar
+from transalign.translate.rows import OutputPlan, plan_output
+from transalign.translate.settings import GenerationSettings, RuntimeSettings
+
+GROUP_SENTENCES = 512
+"""Sentences translated together (across documents) before their TSVs are written."""
+PAUSE_ENV = "TRANSALIGN_TEST_PAUSE_AFTER_WRITE"
+"""Test hook: seconds to sleep after each written output (to kill a run mid-way in tests)."""
+
+Status = Literal["written", "unchanged", "failed"]
+
+
+@dataclass
+class OutputResult:
+    """What happened to one input (and target language, when it got that far)."""
+
+    path: Path
+    tgt_lang: str | None
+    status: Status
+    tsv_path: Path | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    error: TransalignError | None = None
+
+
+@dataclass
+class RunReport:
+    """All results of a run, in input order; ``failures`` is non-empty when exit status is 2."""
+
+    results: list[OutputResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[OutputResult]:
+        """Results with an error."""
+        return [result for result in self.results if result.status == "failed"]
+
+    def count(self, status: Status) -> int:
+        """Number of results with ``status``."""
+        return sum(result.status == status for result in self.results)
+
+
+def translate_documents(
+    paths: Sequence[str | Path], src_lang: str, tgt_langs: Sequence[str], model: str | None = None,
+    glossary_paths: Sequence[str | Path] = (), out_dir: str | Path = "alignments", *,
+    settings: GenerationSettings | None = None, runtime: RuntimeSettings | None = None,
+    backend: str = "transformers", enforcer: GlossaryEnforcer | Literal["default"] | None = "default",
+    encoding: str = "utf-8", progress: ProgressBar | None = None,
+) -> RunReport:
+    """Translate every document in ``paths`` into each of ``tgt_langs``; see the module docstring.
+
+    Raises:
+        InputError / ModelUnavailableError: for problems that concern the whole run (languages,
+            glossary, model); per-document problems are in the returned report instead.
+    """
+    targets = _check_languages(src_lang, tgt_langs)
+    glossary, glossary_sha = load_run_glossary(glossary_paths)
+    report = RunReport()
+    documents = _read_documents(paths, src_lang, encoding, report)
+    translators = _translators(model, src_lang, targets, backend, settings, runtime,
+                               default_enforcer() if enforcer == "default" else enforcer)
+    plans: list[tuple[Translator, list[OutputPlan]]] = []
+    for tgt in targets:
+        signature = build_signature(translators[tgt].signature(tgt), src_lang=src_lang, tgt_lang=tgt,
+                                    glossary_sha256=glossary_sha)
+        group = _plan_target(documents, src_lang, tgt, Path(out_dir), signature, report)
+        plans.append((translators[tgt], group))
+    bar = progress or ProgressBar(enabled=False)
+    bar.start(sum(len(set(_pending_texts(plan))) for _, group in plans for plan in group))
+    try:
+        for translator, group in plans:
+            _run_plans(translator, group, glossary, bar, report)
+    finally:
+        bar.close()
+    return report
+
+
+def load_run_glossary(paths: Sequence[str | Path]) -> tuple[GlossaryLike | None, str | None]:
+    """The merged glossary and its digest; (None, None) without paths.
+
+    Uses ``transalign.glossary.tsv.load_glossaries``; where that module is not installed, the
+    digest is the sha256 of the files' bytes and no glossary object is returned.
+    """
+    if not paths:
+        return None, None
+    try:
+        from transalign.glossary.tsv import load_glossaries  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        digest = hashlib.sha256()
+        for path in paths:
+            digest.update(_read_bytes(Path(path)))
+        return None, digest.hexdigest()
+    glossary: GlossaryLike = load_glossaries(paths)
+    return glossary, glossary.digest()
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError("E001", f"cannot read glossary ({err.strerror})", path=path,
+                         hint="check the --glossary path") from None
+
+
+def _check_languages(src_lang: str, tgt_langs: Sequence[str]) -> list[str]:
+    targets = list(dict.fromkeys(lang.strip() for lang in tgt_langs if lang.strip()))
+    if not targets:
+        raise InputError("E306", "no target language given", hint="pass --to ru,be")
+    if src_lang in targets:
+        raise InputError("E306", f"target language {src_lang!r} is the source language",
+                         hint="drop it from --to")
+    return targets
+
+
+def _read_documents(paths: Iterable[str | Path], src_lang: str, encoding: str,
+                    report: RunReport) -> list[Document]:
+    documents: list[Document] = []
+    seen: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        try:
+            document = read_document(path, src_lang, encoding)
+            if document.doc_id in seen:
+                raise InputError(
+                    "E305", f"document id {document.doc_id!r} is also that of {seen[document.doc_id]}",
+                    path=path, hint="rename one file or translate them into different --out folders")
+        except TransalignError as err:
+            report.results.append(OutputResult(path, None, "failed", error=err))
+            continue
+        seen[document.doc_id] = path
+        documents.append(document)
+    return documents
+
+
+def _translators(model: str | None, src_lang: str, targets: list[str], backend: str,
+                 settings: GenerationSettings | None, runtime: RuntimeSettings | None,
+                 enforcer: GlossaryEnforcer | None) -> dict[str, Translator]:
+    """One translator per target; targets served by the same model share one instance."""
+    by_model: dict[str, Translator] = {}
+    chosen: dict[str, Translator] = {}
+    for tgt in targets:
+        model_id = resolve_model(model, src_lang, tgt)
+        if model_id not in by_model:
+            files: ModelFiles = locate_model(model_id)
+            by_model[model_id] = make_translator(files, backend, settings, runtime, enforcer)
+        chosen[tgt] = by_model[model_id]
+        chosen[tgt].signature(tgt)  # an unsupported target language fails here, before any work
+    return chosen
+
+
+def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Path,
+                 signature: dict[str, object], report: RunReport) -> list[OutputPlan]:
+    memory = TranslationMemory.from_folder(out_dir, src_lang, tgt)
+    report.notes.extend(f"translation memory skipped {line}" for line in memory.unreadable)
+    plans: list[OutputPlan] = []
+    for document in documents:
+        tsv_path = out_dir / f"{document.doc_id}.{src_lang}-{tgt}.tsv"
+        try:
+            plan = plan_output(document, tgt, tsv_path, dict(signature), memory)
+        except TransalignError as err:
+            report.results.append(OutputResult(document.path, tgt, "failed", tsv_path, error=err))
+            continue
+        if plan is None:
+            report.results.append(OutputResult(document.path, tgt, "unchanged", tsv_path))
+        else:
+            plans.append(plan)
+    return plans
+
+
+def _pending_texts(plan: OutputPlan) -> list[str]:
+    return [normalise(plan.source(index)) for index in plan.pending()]
+
+
+def _groups(plans: list[OutputPlan]) -> Iterable[list[OutputPlan]]:
+    """Consecutive plans with about ``GROUP_SENTENCES`` pending sentences in all."""
+    group: list[OutputPlan] = []
+    size = 0
+    for plan in plans:
+        group.append(plan)
+        size += len(plan.pending())
+        if size >= GROUP_SENTENCES:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def _run_plans(translator: Translator, plans: list[OutputPlan], glossary: GlossaryLike | None,
+               bar: ProgressBar, report: RunReport) -> None:
+    for group in _groups(plans):
+        unique = list(dict.fromkeys(text for plan in group for text in _pending_texts(plan)))
+        tgt = group[0].tgt_lang
+        outputs = translator.translate(unique, tgt, glossary, bar.advance)
+        translations = dict(zip(unique, outputs, strict=True))
+        for plan in group:
+            for index in plan.pending():
+                plan.fill(index, translations[normalise(plan.source(index))])
+            _write(plan)
+            report.results.append(
+                OutputResult(plan.document.path, tgt, "written", plan.tsv_path, plan.counts()))
+
+
+def _write(plan: OutputPlan) -> None:
+    """TSV first, then its manifest: a kill between the two only costs a re-translation."""
+    write_aligned_tsv(plan.tsv_path, plan.table())
+    write_manifest(manifest_path(plan.tsv_path), signature=plan.signature, input_path=plan.document.path,
+                   input_sha256=plan.document.sha256, counts=plan.counts())
+    pause = os.environ.get(PAUSE_ENV)
+    if pause:
+        time.sleep(float(pause))

@@ -1,0 +1,26 @@
+"""Checks of raw MT output: the repetition loops OPUS-MT models are known to fall into.
+
+A loop is a word n-gram (n = 1..4) repeated three or more times in a row ("the the the",
+"of the war of the war of the war"), or a character unit of 2-12 characters repeated four or
+more times inside one run of non-space text ("ininininin"; digit runs such as
+``100000000`` do not count).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHAR_LOOP_RE = re.compile(r"((?:(?!\d)\S){2,12}?)\1{3,}")  # digits excluded: 100000000
+_MAX_NGRAM = 4
+_MIN_REPEATS = 3
+
+
+def has_repetition_loop(text: str) -> bool:
+    """True when ``text`` contains a repetition loop (see the module docstring)."""
+    words = text.split()
+    for size in range(1, _MAX_NGRAM + 1):
+        for start in range(len(words) - size * _MIN_REPEATS + 1):
+            gram = words[start:start + size]
+            if all(words[start + k * size:start + (k + 1) * size] == gram for k in range(1, _MIN_REPEATS)):
+                return True
+    return _CHAR_LOOP_RE.search(text) is not None

@@ -1,0 +1,117 @@
+"""The rows of one output TSV: what to keep, what the memory fills, what the MT must translate.
+
+Columns: ``id``, ``src``, ``tgt``, then the tool's own ``origin`` (``mt`` machine translation,
+``tm`` translation memory), ``status`` (``draft`` as written by the tool; a reviewer sets
+``approved``), ``issues`` (``; ``-separated, see ``Translation.issues``) and ``score`` (model
+log-probability per token, 3 decimals). Extra columns a reviewer added are kept.
+An approved row whose id and source are unchanged is never rewritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transalign.formats.tsv import AlignedTable, read_aligned_tsv
+from transalign.translate.backend import Translation
+from transalign.translate.documents import Document
+from transalign.translate.manifest import is_current, manifest_path, read_manifest
+from transalign.translate.memory import TranslationMemory, is_approved, normalise
+
+COLUMNS = ["id", "src", "tgt", "origin", "status", "issues", "score"]
+DRAFT = "draft"
+
+
+@dataclass
+class OutputPlan:
+    """One output TSV to (re)write.
+
+    Attributes:
+        document: the source document.
+        tgt_lang: target language code.
+        tsv_path: where the TSV goes (its manifest beside it).
+        signature: the run signature for this output.
+        columns: output columns (``COLUMNS`` plus any a reviewer added).
+        rows: one per sentence; None where the MT still has to translate.
+    """
+
+    document: Document
+    tgt_lang: str
+    tsv_path: Path
+    signature: dict[str, Any]
+    columns: list[str] = field(default_factory=lambda: list(COLUMNS))
+    rows: list[dict[str, str] | None] = field(default_factory=list)
+
+    def pending(self) -> list[int]:
+        """0-based sentence indices still to translate."""
+        return [index for index, row in enumerate(self.rows) if row is None]
+
+    def source(self, index: int) -> str:
+        """Source text of sentence ``index``."""
+        return self.document.sentences[index].text
+
+    def fill(self, index: int, translation: Translation) -> None:
+        """Store the MT of sentence ``index``."""
+        score = "" if translation.score is None else f"{translation.score:.3f}"
+        self.rows[index] = self._row(index, translation.text, "mt", "; ".join(translation.issues), score)
+
+    def table(self) -> AlignedTable:
+        """The finished table (every row filled)."""
+        rows = [row for row in self.rows if row is not None]
+        if len(rows) != len(self.rows):
+            raise ValueError(f"{self.tsv_path}: {len(self.rows) - len(rows)} rows not translated")
+        return AlignedTable(columns=list(self.columns), rows=rows)
+
+    def counts(self) -> dict[str, int]:
+        """Rows by origin and approved rows, for the manifest and the report."""
+        rows = [row for row in self.rows if row is not None]
+        return {"total": len(self.rows), "mt": sum(r.get("origin") == "mt" for r in rows),
+                "tm": sum(r.get("origin") == "tm" for r in rows), "approved": sum(map(is_approved, rows))}
+
+    def _row(self, index: int, tgt: str, origin: str, issues: str, score: str) -> dict[str, str]:
+        return {"id": self.document.row_ids[index], "src": self.source(index), "tgt": tgt,
+                "origin": origin, "status": DRAFT, "issues": issues, "score": score}
+
+
+def plan_output(document: Document, tgt_lang: str, tsv_path: Path, signature: dict[str, Any],
+                memory: TranslationMemory) -> OutputPlan | None:
+    """What to do for one output; None when it is complete and its signature matches.
+
+    Raises:
+        InputError: the existing TSV is unreadable (E010-E012); it is not overwritten, as it
+            may hold a reviewer's work.
+    """
+    existing = read_aligned_tsv(tsv_path) if tsv_path.is_file() else None
+    if existing is not None and _up_to_date(existing, document, tsv_path, signature):
+        return None
+    plan = OutputPlan(document, tgt_lang, tsv_path, signature)
+    kept = _approved_rows(existing)
+    if existing is not None:
+        plan.columns += [name for name in existing.columns if name not in plan.columns]
+    for index, row_id in enumerate(document.row_ids):
+        source = plan.source(index)
+        approved = kept.get((row_id, normalise(source)))
+        remembered = memory.lookup(source)
+        if approved is not None:
+            plan.rows.append({name: approved.get(name, "") for name in plan.columns})
+        elif remembered is not None:
+            plan.rows.append(plan._row(index, remembered, "tm", "", ""))
+        else:
+            plan.rows.append(None)
+    return plan
+
+
+def _approved_rows(table: AlignedTable | None) -> dict[tuple[str, str], dict[str, str]]:
+    if table is None:
+        return {}
+    return {(row["id"], normalise(row["src"])): row for row in table.rows if is_approved(row)}
+
+
+def _up_to_date(existing: AlignedTable, document: Document, tsv_path: Path,
+                signature: dict[str, Any]) -> bool:
+    if not is_current(read_manifest(manifest_path(tsv_path)), signature, document.sha256):
+        return False
+    expected = [(row_id, sentence.text) for row_id, sentence in zip(document.row_ids, document.sentences,
+                                                                     strict=True)]
+    return [(row["id"], row["src"]) for row in existing.rows] == expected

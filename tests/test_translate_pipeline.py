@@ -1,0 +1,140 @@
+"""``transalign translate`` and ``translate_documents``: outputs, no-op re-runs, resume, TM, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from transalign.cli.main import main
+from transalign.formats.sents import read_sents
+from transalign.formats.tsv import read_aligned_tsv, write_aligned_tsv
+from transalign.translate.pipeline import PAUSE_ENV, translate_documents
+from transalign.translate.settings import GenerationSettings
+
+REPO = Path(__file__).resolve().parent.parent
+STORY = "The CIS ministers met in Minsk.  They discussed the OSCE mission.\n\nDonbass was on the agenda."
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in sorted(folder.iterdir())}
+
+
+def test_shared_story_gives_gold_sentences_and_rerun_is_noop(corpus: Path, tiny_model: Path,
+                                                             tmp_path: Path) -> None:
+    out = tmp_path / "alignments"
+    args = ["translate", "--src-lang", "en", "--to", "ru,be", "--model", str(tiny_model), "--out", str(out),
+            "--quiet", str(corpus / "cis-ministers.en.txt")]
+    assert main(args) == 0
+    gold = [sentence for paragraph in read_sents(corpus / "cis-ministers.en.sents") for sentence in paragraph]
+    assert len(gold) == 44
+    for tgt in ("ru", "be"):
+        table = read_aligned_tsv(out / f"cis-ministers.en-{tgt}.tsv")
+        assert [row["src"] for row in table.rows] == gold
+        assert table.columns[:6] == ["id", "src", "tgt", "origin", "status", "issues"]
+        assert {row["origin"] for row in table.rows} == {"mt"}
+        manifest = json.loads((out / f"cis-ministers.en-{tgt}.manifest.json").read_text(encoding="utf-8"))
+        assert manifest["signature"]["target_token"] == f">>{'rus' if tgt == 'ru' else 'bel'}<<"
+        assert manifest["rows"]["total"] == 44
+    before = _snapshot(out)
+    assert main(args) == 0
+    assert _snapshot(out) == before
+
+
+def test_bad_inputs_exit_2_and_the_good_one_is_still_translated(
+        tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.en.txt"
+    good.write_text(STORY, encoding="utf-8")
+    binary = tmp_path / "photo.en.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    empty = tmp_path / "empty.en.txt"
+    empty.write_text(" \n\n", encoding="utf-8")
+    latin1 = tmp_path / "latin1.en.txt"
+    latin1.write_bytes("caf\xe9".encode("latin-1"))
+    out = tmp_path / "out"
+    paths = [str(p) for p in (binary, good, empty, latin1, tmp_path / "missing.en.txt")]
+    code = main(["translate", "--src-lang", "en", "--to", "ru", "--model", str(tiny_model), "--out", str(out),
+                 "--quiet", *paths])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert sorted(p.name for p in out.iterdir()) == ["good.en-ru.manifest.json", "good.en-ru.tsv"]
+    for name, code_ in [("photo", "E003"), ("empty", "E307"), ("latin1", "E002"), ("missing", "E001")]:
+        assert f"[{code_}]" in err and name in err
+
+
+def test_unavailable_model_exits_2_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code = main(["translate", "--src-lang", "en", "--to", "ru,be", "--out", str(tmp_path / "out"),
+                 str(story)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Helsinki-NLP/opus-mt-tc-big-en-zle" in err and "--model PATH" in err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()
+
+
+def test_translation_memory_reuses_approved_rows_and_never_overwrites_them(tiny_model: Path,
+                                                                          tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = tmp_path / "first.en.txt"
+    first.write_text(STORY, encoding="utf-8")
+    translate_documents([first], "en", ["ru"], str(tiny_model), out_dir=out)
+    tsv = out / "first.en-ru.tsv"
+    table = read_aligned_tsv(tsv)
+    table.rows[0].update(tgt="Министры СНГ встретились в Минске.", status="approved")
+    table.add_column("comment")
+    table.rows[0]["comment"] = "checked by the desk"
+    write_aligned_tsv(tsv, table)
+    second = tmp_path / "second.en.txt"
+    second.write_text("New text.\n\nThe CIS   ministers met  in Minsk.", encoding="utf-8")
+    # a changed setting invalidates the signature: everything is redone except approved rows
+    translate_documents([first, second], "en", ["ru"], str(tiny_model), out_dir=out,
+                        settings=GenerationSettings(beam_size=2))
+    kept = read_aligned_tsv(tsv).rows[0]
+    assert kept["tgt"] == "Министры СНГ встретились в Минске." and kept["status"] == "approved"
+    assert kept["comment"] == "checked by the desk"
+    reused = read_aligned_tsv(out / "second.en-ru.tsv").rows
+    assert [row["origin"] for row in reused] == ["mt", "tm"]
+    assert reused[1]["tgt"] == "Министры СНГ встретились в Минске." and reused[1]["status"] == "draft"
+
+
+def _start(args: list[str], pause: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, PAUSE_ENV: pause, "PYTHONPATH": str(REPO / "src")}
+    return subprocess.Popen([sys.executable, "-c", "from transalign.cli.main import run; run()", *args],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_killed_run_leaves_complete_files_and_next_run_finishes(tiny_model: Path, tmp_path: Path) -> None:
+    stories = []
+    for name in ("a", "b", "c"):
+        path = tmp_path / f"{name}.en.txt"
+        path.write_text(f"Story {name}. " + STORY, encoding="utf-8")
+        stories.append(str(path))
+    out = tmp_path / "out"
+    args = ["translate", "--src-lang", "en", "--to", "ru", "--model", str(tiny_model), "--out", str(out),
+            *stories]
+    process = _start(args, pause="30")
+    deadline = time.monotonic() + 120
+    finished = out / "a.en-ru.manifest.json"
+    while not finished.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    written = sorted(path.name for path in out.glob("*.tsv"))
+    assert written == ["a.en-ru.tsv"], "killed while pausing after the first output"
+    assert len(read_aligned_tsv(out / "a.en-ru.tsv").rows) == 4
+    first = _snapshot(out)["a.en-ru.tsv"]
+    assert main([*args, "--quiet"]) == 0
+    assert sorted(path.name for path in out.glob("*.tsv")) == ["a.en-ru.tsv", "b.en-ru.tsv", "c.en-ru.tsv"]
+    assert _snapshot(out)["a.en-ru.tsv"] == first, "the finished output is not redone"
