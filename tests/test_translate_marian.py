@@ -27,10 +27,21 @@ def translator(tiny_model: Path) -> MarianTranslator:
 
 
 def test_one_translation_per_sentence_in_input_order(translator: MarianTranslator) -> None:
-    together = translator.translate(SENTENCES, "ru")
-    alone = [translator.translate([sentence], "ru")[0] for sentence in SENTENCES]
-    assert [t.text for t in together] == [t.text for t in alone]
-    assert all(isinstance(t.score, float) for t in together)
+    """Batches are formed by length, so a permuted input gives the same batches: outputs must
+    come back permuted the same way."""
+    forward = translator.translate(SENTENCES, "ru")
+    backward = translator.translate(SENTENCES[::-1], "ru")
+    assert [t.text for t in backward] == [t.text for t in forward][::-1]
+    assert len({t.text for t in forward}) == len(SENTENCES), "the tiny model's outputs differ by input"
+    assert all(isinstance(t.score, float) for t in forward)
+
+
+def test_output_length_is_limited_per_sentence_inside_a_batch(translator: MarianTranslator) -> None:
+    """A short sentence batched with a long one still gets its own (short) limit."""
+    limits = translator.output_limits(translator.count_tokens(SENTENCES))
+    for hypotheses, limit in zip(translator.generate(SENTENCES, "ru"), limits, strict=True):
+        assert len(hypotheses[0].token_ids) <= limit
+        assert hypotheses[0].finished == (len(hypotheses[0].token_ids) < limit)
 
 
 def test_target_token_prefix_is_in_the_encoded_batch(translator: MarianTranslator) -> None:

@@ -25,6 +25,7 @@ from transalign.translate.backend import (
 )
 from transalign.translate.batching import plan_batches, restore_order
 from transalign.translate.langtokens import language_tokens, target_token
+from transalign.translate.limits import force_end_at_limits
 from transalign.translate.models import ModelFiles
 from transalign.translate.quality import has_repetition_loop
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
@@ -160,12 +161,24 @@ class MarianTranslator:
 
         settings = settings or self.settings
         n_best = num_return_sequences or settings.num_return_sequences
+        from transformers import LogitsProcessorList
+
         batch = self.encode(sentences, tgt_lang)
-        limit = settings.max_new_tokens(int(batch["input_ids"].shape[1]), self.model_limit)
-        config = self._generation_config(settings, n_best, limit)
+        prefix_tokens = 1 if self.target_token(tgt_lang) else 0
+        limits = self.output_limits((batch["attention_mask"].sum(dim=1) - prefix_tokens).tolist(), settings)
+        config = self._generation_config(settings, n_best, max(limits))
+        processors = LogitsProcessorList(
+            [force_end_at_limits(limits, config.num_beams, config.eos_token_id)])
         with torch.inference_mode():
-            out = self.model.generate(**batch, generation_config=config)
-        return self._hypotheses(out, len(sentences), n_best, config, limit)
+            out = self.model.generate(**batch, generation_config=config, logits_processor=processors)
+        return self._hypotheses(out, n_best, config, limits)
+
+    def output_limits(self, source_lengths: Sequence[int], settings: GenerationSettings | None = None,
+                      ) -> list[int]:
+        """Output limit in tokens (``</s>`` excluded) for sources of ``source_lengths`` tokens
+        (as counted by :meth:`count_tokens`: ``</s>`` included, language token excluded)."""
+        settings = settings or self.settings
+        return [settings.max_new_tokens(int(length), self.model_limit - 1) for length in source_lengths]
 
     def _generation_config(self, settings: GenerationSettings, n_best: int, limit: int) -> Any:
         from transformers import GenerationConfig
@@ -173,23 +186,22 @@ class MarianTranslator:
         config = self.model.config
         return GenerationConfig(  # type: ignore[no-untyped-call]
             num_beams=max(settings.beam_size, n_best), num_return_sequences=n_best,
-            max_length=limit + 1, length_penalty=settings.length_penalty,
+            max_length=limit + 2, length_penalty=settings.length_penalty,
             no_repeat_ngram_size=settings.no_repeat_ngram_size, early_stopping=True, do_sample=False,
             decoder_start_token_id=config.decoder_start_token_id, eos_token_id=config.eos_token_id,
             pad_token_id=config.pad_token_id, bad_words_ids=[[config.pad_token_id]],
             return_dict_in_generate=True, output_scores=True,
         )
 
-    def _hypotheses(self, out: Any, count: int, n_best: int, config: Any,
-                    limit: int) -> list[list[Hypothesis]]:
+    def _hypotheses(self, out: Any, n_best: int, config: Any, limits: list[int]) -> list[list[Hypothesis]]:
         sequences = out.sequences[:, 1:].tolist()  # drop the decoder start token
         scores = _sequence_scores(self.model, out, config)
         eos, pad = config.eos_token_id, config.pad_token_id
-        hypotheses: list[list[Hypothesis]] = [[] for _ in range(count)]
+        hypotheses: list[list[Hypothesis]] = [[] for _ in limits]
         for row, (ids, score) in enumerate(zip(sequences, scores, strict=True)):
             end = ids.index(eos) if eos in ids else len(ids)
-            finished = end < limit - 1  # an </s> forced at the last allowed step is not a real end
             body = tuple(token for token in ids[:end] if token != pad)
+            finished = len(body) < limits[row // n_best]  # </s> forced at the limit is no real end
             hypotheses[row // n_best].append(Hypothesis(self.decode(body), body, score, finished))
         return hypotheses
 
