@@ -144,7 +144,9 @@ def test_shared_anchors_lower_the_cost() -> None:
 
 def test_skip_cost_is_constant_and_merges_pay_their_prior() -> None:
     scorer = _scorer(["A b c.", "D e f."], ["А б в.", "Г д е."])
-    assert _cost(scorer, "1-0", 1, 0) == _cost(scorer, "0-1", 0, 2) == CostWeights().skip
+    weights = CostWeights()
+    assert _cost(scorer, "1-0", 1, 0) == _cost(scorer, "0-1", 1, 1) == weights.skip
+    assert _cost(scorer, "0-1", 0, 2) == weights.skip - weights.paragraph_bonus, "(0, 2): both at a break"
     assert _cost(scorer, "2-2", 2, 2) > _cost(scorer, "1-1", 1, 1) + _cost(scorer, "1-1", 2, 2) - 1.0
 
 

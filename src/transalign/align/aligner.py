@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from transalign import __version__
+from transalign.align.anchors import inner_names
 from transalign.align.beads import BEAD_TYPES, COARSE_BEAD_TYPES, BeadType
 from transalign.align.concepts import ConceptAnchors, load_concept_anchors
 from transalign.align.features import DocumentFeatures, document_features
@@ -71,8 +72,9 @@ def align_sentences(
     """
     options = options or AlignOptions()
     concepts = _concepts(options, src_lang, tgt_lang)
-    src_features = document_features(src, src_lang, src_paragraphs, concepts.src)
-    tgt_features = document_features(tgt, tgt_lang, tgt_paragraphs, concepts.tgt)
+    names = inner_names(src, src_lang) | inner_names(tgt, tgt_lang)
+    src_features = document_features(src, src_lang, src_paragraphs, concepts.src, names)
+    tgt_features = document_features(tgt, tgt_lang, tgt_paragraphs, concepts.tgt, names)
     mt = ChrfSimilarity(translate_all(translate, list(src)), tgt) if translate is not None else None
     lengths = LengthModel.from_totals(src_features.chars, tgt_features.chars)
     weights = options.weights if options.anchors else _length_only(options.weights)

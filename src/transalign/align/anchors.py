@@ -15,6 +15,7 @@ key found on both sides (see :mod:`transalign.align.scoring`). Kinds:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from transalign.align.translit import name_key
 
@@ -23,6 +24,7 @@ KINDS = ("num", "name", "mark", "term")
 _NUMBER_RE = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*")
 _SEPARATOR_RE = re.compile(r"([.,\u00a0\u202f\u2009 ])")
 _SPACES = frozenset("\u00a0\u202f\u2009 ")
+_THOUSAND_RE = re.compile(r"[\s\u00a0]*(?:thousand\b|тыс\b|тыс\.|тысяч|тысяча|тысячы)", re.IGNORECASE)
 _GROUP_SEPARATOR = {"en": ","}
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 _OPEN_QUOTES = frozenset("“«„")
@@ -45,12 +47,24 @@ def number_keys(text: str, lang: str) -> list[str]:
     """Normalised numbers of ``text``: integer part without leading zeros, ``.`` as decimal point.
 
     A space (or ``,`` in English) followed by exactly three digits groups thousands; another
-    ``.`` or ``,`` is a decimal point; anything else separates two numbers.
+    ``.`` or ``,`` is a decimal point; anything else separates two numbers. A following
+    ``thousand`` / ``тыс.`` / ``тысяч`` multiplies by 1000 (``50 тыс.`` = ``50,000``).
     """
     keys: list[str] = []
     for match in _NUMBER_RE.finditer(text):
-        keys.extend(_split_number(match.group(0), lang))
+        numbers = _split_number(match.group(0), lang)
+        if _THOUSAND_RE.match(text, match.end()):
+            numbers[-1] = _times_thousand(numbers[-1])
+        keys.extend(numbers)
     return keys
+
+
+def _times_thousand(key: str) -> str:
+    """``num:2.5`` → ``num:2500`` (for ``2,5 тыс.`` = ``2,500``)."""
+    whole, _, fraction = key.removeprefix("num:").partition(".")
+    digits = whole + (fraction + "000")[:3]
+    rest = fraction[3:]
+    return _canonical(digits, rest or None)
 
 
 def _split_number(token: str, lang: str) -> list[str]:
@@ -96,19 +110,30 @@ def month_number(word: str, lang: str) -> int | None:
     return None
 
 
-def word_keys(text: str, lang: str) -> list[str]:
-    """Month and proper-name keys; the sentence's first word is not taken as a name."""
+def word_keys(text: str, lang: str, known_names: frozenset[str] = frozenset()) -> list[str]:
+    """Month and proper-name keys.
+
+    A capitalised word inside the sentence is a name; the sentence's first word only when its
+    key is in ``known_names`` (keys of names seen inside sentences of either edition), so that
+    ``Grodno Oblast follows…`` still yields Grodno but ``Sowing should…`` yields nothing.
+    """
     keys: list[str] = []
     for position, match in enumerate(_WORD_RE.finditer(text)):
         word = match.group(0)
         month = month_number(word, lang)
         if month is not None:
             keys.append(f"num:month{month}")
-        elif position > 0 and _is_name(word):
+        elif _is_name(word):
             key = name_key(word, lang)
-            if key is not None:
+            if key is not None and (position > 0 or key in known_names):
                 keys.append(f"name:{key}")
     return keys
+
+
+def inner_names(sentences: Iterable[str], lang: str) -> frozenset[str]:
+    """Name keys of capitalised words that are not sentence-initial, over ``sentences``."""
+    return frozenset(key.removeprefix("name:") for sentence in sentences
+                     for key in word_keys(sentence, lang) if key.startswith("name:"))
 
 
 def _is_name(word: str) -> bool:
@@ -131,6 +156,7 @@ def mark_keys(text: str) -> list[str]:
     return keys
 
 
-def sentence_anchors(text: str, lang: str) -> list[str]:
-    """All anchor keys of one sentence except glossary terms (a multiset, in text order)."""
-    return number_keys(text, lang) + word_keys(text, lang) + mark_keys(text)
+def sentence_anchors(text: str, lang: str, known_names: frozenset[str] = frozenset()) -> list[str]:
+    """All anchor keys of one sentence except glossary terms (a multiset, in text order);
+    ``known_names``: see :func:`word_keys`."""
+    return number_keys(text, lang) + word_keys(text, lang, known_names) + mark_keys(text)

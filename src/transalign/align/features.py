@@ -62,11 +62,12 @@ def bucket(key: str) -> int:
 
 def document_features(
     sentences: Sequence[str], lang: str, paragraphs: Sequence[int] | None = None,
-    concepts: ConceptFinder | None = None,
+    concepts: ConceptFinder | None = None, known_names: frozenset[str] = frozenset(),
 ) -> DocumentFeatures:
     """Features of ``sentences`` in ``lang``; ``paragraphs`` gives each one's 0-based paragraph
-    (default: one paragraph); ``concepts`` adds glossary anchors ``term:<id>``."""
-    keys = [_keys(sentence, lang, concepts) for sentence in sentences]
+    (default: one paragraph); ``concepts`` adds glossary anchors ``term:<id>``;
+    ``known_names`` lets sentence-initial names count (see :func:`.anchors.word_keys`)."""
+    keys = [_keys(sentence, lang, concepts, known_names) for sentence in sentences]
     counts = np.zeros((len(sentences) + 1, N_BUCKETS), dtype=np.int32)
     for row, sentence_keys in enumerate(keys, start=1):
         for key in sentence_keys:
@@ -83,8 +84,9 @@ def document_features(
     )
 
 
-def _keys(sentence: str, lang: str, concepts: ConceptFinder | None) -> list[str]:
-    keys = sentence_anchors(sentence, lang)
+def _keys(sentence: str, lang: str, concepts: ConceptFinder | None,
+          known_names: frozenset[str]) -> list[str]:
+    keys = sentence_anchors(sentence, lang, known_names)
     if concepts is not None:
         keys.extend(f"term:{concept}" for concept in concepts(sentence))
     return keys

@@ -4,10 +4,11 @@ A bead ending at node ``(i, j)`` with shape ``a-b`` links source sentences ``i-a
 target sentences ``j-b … j-1`` (0-based; node ``(i, j)`` means ``i`` source and ``j`` target
 sentences consumed). Its cost in nats, lower is better:
 
+- every bead: − paragraph bonus when it ends on a paragraph break on both sides (a property
+  of the node, so a path through an omitted sentence earns it too);
 - skip beads (1-0, 0-1): a constant :attr:`CostWeights.skip`;
 - other beads: ``−ln P(shape)`` + Gale–Church length cost
   − Σ over anchor kinds (reward × shared anchors) + Σ (penalty × anchors on one side only)
-  − paragraph bonus when the bead ends on a paragraph break on both sides
   + paragraph penalty per side whose sentences straddle a paragraph break
   − MT weight × (chrF(MT of the source side, target side) / 100 − baseline) with ``--mt``.
 """
@@ -41,8 +42,8 @@ class CostWeights:
     """
 
     skip: float = 4.0
-    match: tuple[float, ...] = (3.0, 1.5, 1.0, 2.0)
-    mismatch: tuple[float, ...] = (1.5, 0.2, 0.5, 0.5)
+    match: tuple[float, ...] = (3.5, 1.5, 2.0, 2.0)
+    mismatch: tuple[float, ...] = (2.5, 0.6, 2.0, 2.5)
     paragraph_bonus: float = 1.0
     paragraph_cross: float = 2.0
     mt: float = 8.0
@@ -73,9 +74,9 @@ class BeadScorer:
 
         Nodes must satisfy ``i ≥ shape.n_src`` and ``j ≥ shape.n_tgt``.
         """
-        if shape.is_skip:
-            return np.full(len(i), self.weights.skip, dtype=np.float64)
         s0, t0 = i - shape.n_src, j - shape.n_tgt
+        if shape.is_skip:
+            return self.weights.skip + self.paragraph_costs(shape, s0, i, t0, j)
         cost = shape.prior_cost + self.length_costs(s0, i, t0, j)
         cost += self.anchor_costs(s0, i, t0, j)
         cost += self.paragraph_costs(shape, s0, i, t0, j)
