@@ -78,7 +78,10 @@ BAD_TBX = [
     ("<tbx><text><body/></text></tbx>", "E214", "no concept"),
     ("<tbx><conceptEntry id='a'><langSec xml:lang='english'><termSec><term>x</term></termSec>"
      "</langSec></conceptEntry></tbx>", "E213", "language not ISO 639-1"),
-    ("<tbx><conceptEntry id='a'/><conceptEntry id='A'/></tbx>", "E216", "ids equal once folded"),
+    ("<tbx><conceptEntry id='a'><langSec xml:lang='en'><termSec><term>x</term></termSec></langSec>"
+     "</conceptEntry><conceptEntry id='A'><langSec xml:lang='en'><termSec><term>y</term></termSec>"
+     "</langSec></conceptEntry></tbx>", "E216", "ids equal once folded"),
+    ("<tbx><conceptEntry id='a'><note>n</note></conceptEntry></tbx>", "E214", "a concept without terms"),
     ("<tbx><conceptEntry id='a'><langSec xml:lang='en'><termSec><term>x</term></termSec>"
      "</langSec></conceptEntry><conceptEntry id='b'><langSec xml:lang='en'><termSec><term>X"
      "</term></termSec></langSec></conceptEntry></tbx>", "E209", "a term in two concepts"),
@@ -111,7 +114,7 @@ def glossaries(draw: st.DrawFn) -> Glossary:
     for number in range(draw(st.integers(1, 4))):
         cells = {}
         for lang in ("en", "ru"):
-            words = draw(st.lists(_WORDS, max_size=3))
+            words = draw(st.lists(_WORDS, min_size=lang == "en", max_size=3))
             flags = draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
             cells[lang] = [("!" if flag else "") + f"{word} {number}{lang}{i}"
                            for i, (word, flag) in enumerate(zip(words, flags, strict=True))]

@@ -85,6 +85,7 @@ BAD_FILES = [
     (HEADER + "a\tBelarus\t!Белоруссия\t\nb\tBelorussia\tБелоруссия\t\n", "E209", 3,
      "forbidden in one concept, allowed in another"),
     (HEADER + "cis\tCIS\tCНГ\t\n", "E217", 2, "Latin C typed in a Cyrillic acronym"),
+    (HEADER + "cis\tCIS\tСНГ\t\nempty\t\t\tonly a note\n", "E218", 3, "a row without terms"),
     (HEADER + "x\tMinsk\t!Mинск\t\n", "E217", 2, "a forbidden term is checked too"),
 ]
 

@@ -223,6 +223,9 @@ def parse_tbx(text: str, *, path: str | Path = "<string>") -> Glossary:
     extra_columns = _declared(root, "extra columns")
     for number, entry in enumerate(entries, start=1):
         concept, extra = _concept(entry, number, where)
+        if not concept.terms:
+            raise InputError("E214", f"concept {concept.id!r} has no term", path=where,
+                             hint="every conceptEntry needs a langSec with at least one term")
         if concept.id in concepts:
             raise InputError("E216", f"two concepts with id {concept.id!r}", path=where,
                              hint="give each conceptEntry a unique id")

@@ -81,6 +81,9 @@ def _row(fields: list[str], columns: list[str], languages: list[str], path: str,
         raise InputError("E205", f"invalid concept id {concept_id!r}", path=path, line=lineno,
                          hint="ids use only a-z, 0-9 and _, e.g. minsk_agreements")
     terms = {lang: _split_terms(cells[lang], lang, path, lineno) for lang in languages}
+    if not any(terms.values()):
+        raise InputError("E218", f"concept {concept_id!r} has no term in any language",
+                         path=path, line=lineno, hint="write at least one term, or delete the row")
     extra = {name: value for name, value in cells.items()
              if name not in languages and name not in ("id", "note")}
     return make_concept(concept_id, terms, cells.get("note", ""), extra)
@@ -175,7 +178,7 @@ def parse_glossary(text: str, *, path: str | Path = "<string>") -> Glossary:
         InputError: E201 no header, E202 bad header, E203 bad language column, E204 wrong
             field count, E205 bad id, E206 duplicate id, E207 empty term, E208 term listed
             twice in a concept, E209 term claimed by two concepts, E217 a word mixing Latin
-            and Cyrillic letters.
+            and Cyrillic letters, E218 a row without any term.
     """
     return parse_glossary_with_origins(text, path=path)[0]
 
