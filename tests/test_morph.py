@@ -64,6 +64,11 @@ RU_FORMS = [
     ("Евразийский экономический союз", "Евразийского экономического союза",
      "two adjectives agree with the head"),
     ("оружие массового уничтожения", "оружия массового уничтожения", "corpus: genitive"),
+    ("Владимир Макей", "Владимира Макея", "a surname unknown as such still inflects after a name"),
+    ("Касым-Жомарт Токаев", "Касым-Жомарта Токаева", "unknown given name, surname in -ев"),
+    ("Касым-Жомарт Токаев", "Касым-Жомартом Токаевым", "instrumental surname -ым"),
+    ("День Независимости", "Дня Независимости", "fleeting vowel"),
+    ("министр иностранных дел", "министрами иностранных дел", "corpus: plural of a post"),
 ]
 
 BE_FORMS = [
@@ -166,6 +171,18 @@ BE_FORMS = [
     ("пагадненне", "пагаднення", "genitive of a neuter in -нне"),
     ("пагадненне", "пагадненні", "locative of a neuter in -нне"),
     ("Гродна", "Гродне", "neuter city name, locative"),
+    ("Дзень Незалежнасці", "Дня Незалежнасці", "fleeting vowel: дзень → дня"),
+    ("Дзень Незалежнасці", "Днём Незалежнасці", "instrumental"),
+    ("Палац Незалежнасці", "Палацы Незалежнасці", "locative -ы after hardened ц"),
+    ("Уладзімір Макей", "Уладзімірам Макеем", "given name and a -й surname"),
+    ("Сяргей Лаўроў", "Сяргеем Лаўровым", "surname in -оў: ў→в, instrumental -ым"),
+    ("Уладзімір Пуцін", "Уладзімірам Пуціным", "surname in -ін, instrumental -ым"),
+    ("міністр замежных спраў", "міністрамі замежных спраў", "corpus: plural of a post"),
+    ("Нагорны Карабах", "Нагорным Карабаху", "locative -у after х"),
+    ("Кішынёў", "Кішынёве", "ў→в, ё kept"),
+    ("Усходняя Еўропа", "Усходняй Еўропе", "corpus: soft adjective, locative"),
+    ("міжнароднае права", "міжнароднага права", "corpus: neuter noun in -а, from agreement"),
+    ("міжнародны парадак дня", "міжнароднага парадку дня", "corpus: fleeting vowel, gen -у"),
     ("ваенна-палітычнае супрацоўніцтва", "ваенна-палітычнага супрацоўніцтва",
      "hyphenated adjective: the last segment inflects"),
 ]

@@ -27,6 +27,8 @@ FEMININE_ZERO = frozenset({"беларусь", "русь", "сібір", "мол
 NEUTER_A = ("ства", "цтва", "месца", "сэрца", "вока", "вуха", "гродна", "возера", "веча")
 INDECLINABLE = frozenset({"баку", "токіо", "сочы", "тбілісі", "хельсінкі", "перу", "чылі",
                           "душанбе", "дэлі", "нацыянале"})
+_FLEETING_SOFT = {"дзень": "дн", "агонь": "агн", "лёд": "ільд", "камень": "камян",
+                  "пень": "пн"}
 _DL_ALTERNATION = (("ст", "сц"), ("зд", "здз"), ("г", "з"), ("х", "с"), ("д", "дз"),
                    ("т", "ц"))
 
@@ -103,8 +105,9 @@ def _masculine_hard(word: str, stem: str, person: bool) -> tuple[Paradigm, Parad
 
 
 def masculine_soft(word: str, person: bool) -> tuple[Paradigm, Paradigm]:
-    """``Гомель``, ``Сяргей``, ``край``: soft stems (``-ь`` dropped, ``-й`` read as ``j``)."""
-    stem = word[:-1]
+    """``Гомель``, ``Сяргей``, ``край``: soft stems (``-ь`` dropped, ``-й`` read as ``j``);
+    ``дзень`` → ``дня`` (fleeting vowel)."""
+    stem = _FLEETING_SOFT.get(word, word[:-1])
     gen = stem + "я"
     loc = [stem + "ю"] if person else [stem + "і"]
     sing = {"nomn": [word], "gent": [gen], "datv": [stem + "ю"],

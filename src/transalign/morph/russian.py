@@ -18,6 +18,7 @@ from transalign.morph.words import has_letters, is_acronym
 
 _MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR"})
 _PERSON = frozenset({"Name", "Surn", "Patr"})
+_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")
 _EXTRA_CASE = {"gent": "gen2", "loct": "loc2"}
 
 
@@ -105,17 +106,42 @@ def _numbers(head_word: str, head_parse: Any, number: str) -> tuple[str, ...]:
     return (number, "plur")
 
 
+_SURNAME_ENDINGS = {"nomn": "", "gent": "а", "datv": "у", "accs": "а", "ablt": "ым", "loct": "е"}
+
+
+def _surname_forms(word: str) -> WordForms:
+    """A man's surname in -ов/-ев/-ин unknown to the dictionary (``Токаев``)."""
+    return lambda case, number: [word + _SURNAME_ENDINGS[case]]
+
+
+def _is_surname(words: list[str], index: int) -> bool:
+    """``Токаев`` after an unknown given name (``Касым-Жомарт``): a capitalised surname."""
+    if index >= len(words) or not words[index][:1].isupper() or is_acronym(words[index]):
+        return False
+    if words[index].lower().endswith(_SURNAME_SUFFIXES):
+        return True
+    return any("Surn" in p.tag for p in _nominative_parses(words[index]))
+
+
 def _person_tail(words: list[str], head_parse: Any, start: int) -> dict[int, WordForms]:
-    """Given name + patronymic + surname inflect together; other tails stay as written."""
+    """Given name + patronymic + surname inflect together (a capitalised noun after a given
+    name is read as a surname even when the dictionary does not know it: ``Макей``); other
+    tails stay as written."""
     plans: dict[int, WordForms] = {}
-    if not _PERSON & set(head_parse.tag.grammemes):
+    if not (_PERSON & set(head_parse.tag.grammemes) or _is_surname(words, start)):
         return plans
     for index in range(start, len(words)):
-        parse = next((p for p in _nominative_parses(words[index])
-                      if p.tag.POS == "NOUN" and _PERSON & set(p.tag.grammemes)), None)
-        if parse is None:
+        if not words[index][:1].isupper() or is_acronym(words[index]):
             break
-        plans[index] = _noun_forms(parse)
+        nouns = [p for p in _nominative_parses(words[index]) if p.tag.POS == "NOUN"]
+        parse = next((p for p in nouns if _PERSON & set(p.tag.grammemes)), None)
+        parse = parse or next(iter(nouns), None)
+        if parse is not None:
+            plans[index] = _noun_forms(parse)
+        elif words[index].lower().endswith(_SURNAME_SUFFIXES[:5]):
+            plans[index] = _surname_forms(words[index].lower())
+        else:
+            break
     return plans
 
 
