@@ -187,3 +187,15 @@ def test_fast_normalisation_equals_the_per_character_rule(text: str, fold: bool)
 def test_matches_name_the_glossary_term(text: str, term: str, status: str, reason: str) -> None:
     (match,) = SourceMatcher(GLOSSARY, "en").find(text)
     assert (match.term, match.status) == (term, status), reason
+
+
+@pytest.mark.parametrize(("text", "compound", "reason"), [
+    ("an OSCE-led mission", True, "hyphen after the term"),
+    ("a pro-OSCE stance", True, "hyphen before the term"),
+    ("the OSCE - and others", False, "a spaced hyphen is punctuation"),
+    ("OSCE-", False, "a hyphen with no word after it"),
+    ("the OSCE.", False, "plain mention"),
+])
+def test_compound_flag(text: str, compound: bool, reason: str) -> None:
+    (match,) = SourceMatcher(GLOSSARY, "en").find(text)
+    assert match.compound is compound, reason

@@ -48,7 +48,7 @@ CORPUS_CONCEPTS = {
     "foreign_minister": 2, "international_agenda": 1, "checks_and_balances": 1,
     "euro_atlantic_space": 1, "cold_war": 1, "international_law": 2, "terrorism": 4,
     "presidential_election": 2, "extremism": 2, "weapons_of_mass_destruction": 1,
-    "terrorist": 1, "law_enforcement_agency": 1, "defence_ministry": 1,
+    "law_enforcement_agency": 1, "defence_ministry": 1,
     "joint_air_defence_system": 1, "interior_ministry": 1, "cross_border_crime": 1,
     "financial_intelligence_unit": 1,
 }

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from transalign.glossary.model import Glossary, Status, Term
-from transalign.glossary.text import is_case_sensitive, normalise_with_offsets, on_word_boundaries
+from transalign.glossary.text import (
+    is_case_sensitive,
+    is_word_char,
+    normalise_with_offsets,
+    on_word_boundaries,
+)
 
 Inflector = Callable[[str, str], list[str]]
 _EXACT, _VARIANT = 0, 1  # priorities: a written term beats a generated form
@@ -28,7 +33,10 @@ _EXACT, _VARIANT = 0, 1  # priorities: a written term beats a generated form
 class SourceMatch:
     """A concept found in source text: ``text`` is ``source[start:end]`` (0-based, end
     exclusive); ``term`` is the glossary term (dictionary form) it is a form of, ``status``
-    that term's status (a ``forbidden`` one means the source itself uses a banned variant)."""
+    that term's status (a ``forbidden`` one means the source itself uses a banned variant);
+    ``compound`` is True when a hyphen joins the match to another word (``OSCE-led``,
+    ``anti-terrorism``, ``Belarus-Russia``), where translations often fuse the term into an
+    adjective (``антитеррористический``, ``белорусско-российский``)."""
 
     concept_id: str
     start: int
@@ -36,6 +44,7 @@ class SourceMatch:
     text: str
     term: str = ""
     status: Status = "preferred"
+    compound: bool = False
 
 
 def _plural(word: str) -> str:
@@ -142,12 +151,20 @@ class SourceMatcher:
         candidates = [*self._exact.candidates(exact_text), *self._folded.candidates(folded_text)]
         chosen = _longest_first(candidates, len(exact_text))
         return [SourceMatch(concept_id, offsets[start], offsets[end - 1] + 1,
-                            text[offsets[start]:offsets[end - 1] + 1], term.text, term.status)
+                            text[offsets[start]:offsets[end - 1] + 1], term.text, term.status,
+                            _in_compound(exact_text, start, end))
                 for start, end, (concept_id, term) in chosen]
 
     def concepts(self, text: str) -> list[str]:
         """Ids of the concepts found in ``text``, each once, in order of first occurrence."""
         return list(dict.fromkeys(match.concept_id for match in self.find(text)))
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """True when a hyphen joins ``text[start:end]`` to a word before or after it."""
+    before = start >= 2 and text[start - 1] == "-" and is_word_char(text[start - 2])
+    after = end + 1 < len(text) and text[end] == "-" and is_word_char(text[end + 1])
+    return before or after
 
 
 _Entry = tuple[str, Term]  # concept id, the glossary term a key is a form of
