@@ -42,13 +42,16 @@ def test_cli_validate_warns_about_forbidden_only_cells(
 def test_cli_find_lists_terms_and_translations(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     story = tmp_path / "story.txt"
-    story.write_text("Talks on Donbass and the Minsk agreements' future.", encoding="utf-8")
+    story.write_text("Talks on Donbass and the Minsk agreements' future in Byelorussia.",
+                     encoding="utf-8")
     assert main(["glossary", "find", "--lang", "en", "--to", "ru,be", str(story)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "file\tstart\tend\ttext\tconcept\tru\tbe"
+    assert lines[0] == "file\tstart\tend\ttext\tconcept\tstatus\tru\tbe"
     assert lines[1:] == [
-        f"{story}\t9\t16\tDonbass\tdonbass\tДонбасс\tДанбас",
-        f"{story}\t25\t41\tMinsk agreements\tminsk_agreements\tМинские соглашения\tМінскія пагадненні",
+        f"{story}\t9\t16\tDonbass\tdonbass\tpreferred\tДонбасс\tДанбас",
+        f"{story}\t25\t41\tMinsk agreements\tminsk_agreements\tpreferred\tМинские соглашения"
+        "\tМінскія пагадненні",
+        f"{story}\t53\t64\tByelorussia\tbelarus\tforbidden\tБеларусь\tБеларусь",
     ]
 
 

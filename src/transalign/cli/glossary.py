@@ -81,7 +81,7 @@ def find_command(
     glossary = load_glossaries_or_default(glossary_files)
     targets = [t for t in to.split(",") if t] or [x for x in glossary.languages if x != lang]
     matcher = SourceMatcher(glossary, lang)
-    columns = ["file", "start", "end", "text", "concept", *targets]
+    columns = ["file", "start", "end", "text", "concept", "status", *targets]
     typer.echo("\t".join(columns))
     for path in files or ["-"]:
         text = (decode_bytes(sys.stdin.buffer.read(), path="<stdin>", encoding=encoding)

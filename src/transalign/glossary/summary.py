@@ -37,13 +37,14 @@ def glossary_warnings(glossary: Glossary) -> list[str]:
 def match_rows(matches: Sequence[SourceMatch], glossary: Glossary,
                targets: Sequence[str]) -> list[dict[str, str]]:
     """One row per source match: ``start``/``end`` (0-based character offsets, end exclusive),
-    the matched ``text``, the ``concept`` id, and the preferred term in each target language
-    (empty where the concept has none)."""
+    the matched ``text``, the ``concept`` id, the ``status`` of the source term matched (a
+    forbidden one is worth fixing in the source), and the preferred term in each target
+    language (empty where the concept has none)."""
     rows = []
     for match in matches:
         concept = glossary.concepts[match.concept_id]
         row = {"start": str(match.start), "end": str(match.end), "text": match.text,
-               "concept": match.concept_id}
+               "concept": match.concept_id, "status": match.status}
         for lang in targets:
             preferred = concept.preferred(lang)
             row[lang] = preferred.text if preferred else ""
