@@ -6,6 +6,8 @@ import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transalign.formats.links import read_links
 from transalign.formats.sents import flatten, read_sents
@@ -155,3 +157,22 @@ def test_inflected_source_terms_in_the_editions(corpus: Path, lang: str, concept
     text = (corpus / f"cis-ministers.{lang}.txt").read_text(encoding="utf-8")
     found = [m.concept_id for m in source_matcher(lang).find(text)]
     assert found.count(concept) == count, reason
+
+
+_PIECES = st.sampled_from(["the", "CIS", "Minsk", "agreements", "OSCE", "Parliamentary",
+                           "Assembly", "Belarus", "President", "UN", "Security", "Council",
+                           "of", "head", "state", "’s", "-led", "precise", "Donbass", ","])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_PIECES, max_size=12), st.lists(_PIECES, max_size=12))
+def test_matching_is_local(left: list[str], right: list[str]) -> None:
+    """Matches of ``a. b`` are those of ``a`` and of ``b`` (shifted): nothing leaks across a
+    sentence break, whatever the glossary holds."""
+    a, b = " ".join(left), " ".join(right)
+    matcher = english_matcher()
+    joined = matcher.find(f"{a}. {b}")
+    shift = len(a) + 2
+    expected = [(m.concept_id, m.start, m.end) for m in matcher.find(a)] + [
+        (m.concept_id, m.start + shift, m.end + shift) for m in matcher.find(b)]
+    assert [(m.concept_id, m.start, m.end) for m in joined] == expected
