@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -103,20 +102,16 @@ def _en_table() -> dict[str, int]:
 
 
 @cache
-def _ru_analyzer() -> Any:
-    import pymorphy3
+def _ru_table() -> dict[str, int]:
+    """Every form of the Russian number words (from pymorphy3 lexemes), ё written е."""
+    from transalign.morph.russian import analyzer
 
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
-def _ru_value(word: str) -> int | None:
-    for parse in _ru_analyzer().parse(word)[:3]:
-        if parse.tag.POS in ("NUMR", "ADJF", "NOUN"):
-            value = _RU_LEMMAS.get(parse.normal_form.replace("ё", "е"), _RU_LEMMAS.get(
-                parse.normal_form))
-            if value is not None:
-                return value
-    return None
+    table: dict[str, int] = {}
+    for lemma, value in _RU_LEMMAS.items():
+        for parse in analyzer().parse(lemma):
+            if parse.normal_form == lemma and parse.tag.POS in ("NUMR", "ADJF", "NOUN"):
+                table.update({form.word.replace("ё", "е"): value for form in parse.lexeme})
+    return table
 
 
 def _value(word: str, lang: str) -> Decimal | None:
@@ -124,7 +119,7 @@ def _value(word: str, lang: str) -> Decimal | None:
         return _SHARED[word]
     found: int | None = None
     if lang == "ru":
-        found = _ru_value(word)
+        found = _ru_table().get(word.replace("ё", "е"))
     elif lang == "be":
         found = _be_table().get(word)
     elif lang == "en":

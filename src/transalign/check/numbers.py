@@ -155,24 +155,32 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-def available_keys(text: str, lang: str) -> set[str]:
+def available_keys(text: str, lang: str, *, words: bool = True) -> set[str]:
     """Every key under which a number of ``text`` can answer a source number: digits, Roman
-    numerals (``XXI``) and number words (``пять``, ``пяць``, ``five``)."""
+    numerals (``XXI``) and, with ``words``, number words (``пять``, ``пяць``, ``five``)."""
     keys: set[str] = set()
     for number in extract_numbers(text, lang):
         keys |= number.keys
     keys |= {str(_roman_value(match.group(0))) for match in _ROMAN.finditer(text)
              if match.group(0)}
-    keys |= {_canonical(value) for value in word_values(text, lang)}
+    if words:
+        keys |= {_canonical(value) for value in word_values(text, lang)}
     return keys
 
 
 def missing_numbers(source: str, target: str, src_lang: str, tgt_lang: str) -> list[Number]:
     """Required source numbers that the target holds under none of their keys (each
-    distinct number once, in source order)."""
-    keys = available_keys(target, tgt_lang)
+    distinct number once, in source order). Number words are read only when digits do not
+    answer (they need a morphological analysis)."""
+    required = [n for n in extract_numbers(source, src_lang) if n.required]
+    if not required:
+        return []
+    keys = available_keys(target, tgt_lang, words=False)
+    unanswered = [n for n in required if not n.keys & keys]
+    if unanswered:
+        keys |= {_canonical(value) for value in word_values(target, tgt_lang)}
     missing: dict[frozenset[str], Number] = {}
-    for number in extract_numbers(source, src_lang):
-        if number.required and not number.keys & keys:
+    for number in unanswered:
+        if not number.keys & keys:
             missing.setdefault(number.keys, number)
     return list(missing.values())

@@ -10,7 +10,7 @@ The term's own number is kept (``Минские соглашения`` inflects 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from transalign.morph.phrase import PartPlan, WordForms
@@ -23,14 +23,15 @@ _EXTRA_CASE = {"gent": "gen2", "loct": "loc2"}
 
 
 @cache
-def _analyzer() -> Any:
+def analyzer() -> Any:
+    """The shared pymorphy3 Russian analyser (loaded once)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def _nominative_parses(word: str) -> list[Any]:
-    parses = _analyzer().parse(word)
+    parses = analyzer().parse(word)
     return [p for p in parses if p.tag.case == "nomn"]
 
 
@@ -41,9 +42,46 @@ def _pick(parses: list[Any], pos: frozenset[str], number: str | None = None) -> 
     return None
 
 
+_VARIABLE = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "loc2", "voct",
+                       "acc2", "gen1", "loc1", "sing", "plur", "masc", "femn", "neut", "ms-f",
+                       "anim", "inan", "V-ey", "V-oy", "V-ie", "V-bi", "V-ej", "V-be", "V-en",
+                       "V-sh", "Infr", "Slng", "Arch", "Litr", "Erro", "Dist", "Ques", "Dmns",
+                       "Prnt", "Vpre", "Anph", "Init", "Af-p", "Inmx"})
+
+
+class _Lexeme:
+    """A parse's forms, computed once, searched by grammemes (pymorphy3's ``inflect`` builds
+    the lexeme anew on every call)."""
+
+    def __init__(self, parse: Any) -> None:
+        self._forms = [(frozenset(form.tag.grammemes), str(form.word)) for form in parse.lexeme]
+        self._kept = frozenset(parse.tag.grammemes) - _VARIABLE
+        self._found: dict[frozenset[str], str | None] = {}
+
+    def find(self, grammemes: set[str]) -> str | None:
+        """The first form holding ``grammemes`` and the parse's fixed ones (degree, voice,
+        tense: ``высший`` stays superlative, ``объединенный`` a passive participle)."""
+        key = frozenset(grammemes)
+        if key not in self._found:
+            strict = key | self._kept
+            self._found[key] = next((word for tags, word in self._forms if strict <= tags),
+                                    next((word for tags, word in self._forms if key <= tags),
+                                         None))
+        return self._found[key]
+
+
+@lru_cache(maxsize=4096)
+def _lexeme(word: str, tag: str) -> _Lexeme | None:
+    parse = next((p for p in analyzer().parse(word) if str(p.tag) == tag), None)
+    return None if parse is None else _Lexeme(parse)
+
+
 def _inflected(parse: Any, grammemes: set[str]) -> str | None:
-    form = parse.inflect(grammemes)
-    return None if form is None else str(form.word)
+    lexeme = _lexeme(str(parse.word), str(parse.tag))
+    if lexeme is None:
+        form = parse.inflect(grammemes)
+        return None if form is None else str(form.word)
+    return lexeme.find(grammemes)
 
 
 def _noun_forms(parse: Any) -> WordForms:
