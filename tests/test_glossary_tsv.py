@@ -188,3 +188,9 @@ def test_writer_refuses_unwritable_terms(term: str, reason: str) -> None:
 def test_whitespace_inside_terms_and_notes_is_collapsed() -> None:
     concept = parse_glossary("id\ten\tnote\nx\tMinsk   agreements\ta  note\n").concepts["x"]
     assert (concept.all_terms("en")[0].text, concept.note) == ("Minsk agreements", "a note")
+
+
+def test_concepts_and_glossaries_are_hashable() -> None:
+    glossary = parse_glossary(GOOD)
+    assert len({*glossary, *parse_glossary(GOOD)}) == len(glossary)
+    assert hash(glossary) == hash(parse_glossary(GOOD))

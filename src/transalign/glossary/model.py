@@ -40,7 +40,7 @@ class Concept:
     """
 
     id: str
-    terms: dict[str, tuple[Term, ...]]
+    terms: dict[str, tuple[Term, ...]] = field(hash=False)
     note: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -102,7 +102,7 @@ def make_concept(concept_id: str, cells: Mapping[str, Iterable[str]], note: str 
 class Glossary:
     """Concepts by id (file order) and the glossary's language codes (column order)."""
 
-    concepts: dict[str, Concept]
+    concepts: dict[str, Concept] = field(hash=False)
     languages: tuple[str, ...]
     extra_columns: tuple[str, ...] = field(default=(), compare=False)
 
