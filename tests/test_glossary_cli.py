@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,12 @@ def test_cli_forms_lists_what_is_searched(tmp_path: Path,
     assert (concept, status, term) == ("ma", "preferred", "Минские соглашения")
     assert "Минским соглашениям" in forms.split(" | ") and int(count) == len(forms.split(" | "))
     assert lines[2] == "ma\tforbidden\tМС\t1\tМС", "acronyms do not inflect"
+
+
+def test_cli_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["glossary", "validate", "--format", "json", str(HOUSE)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    glossary = load_glossary(HOUSE)
+    assert (summary["concepts"], summary["digest"]) == (len(glossary), glossary.digest())
+    assert summary["languages"] == ["en", "ru", "be"] and summary["warnings"] == []
+    assert main(["glossary", "validate", "--format", "xml", str(HOUSE)]) == 2

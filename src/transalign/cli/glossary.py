@@ -14,18 +14,29 @@ app = typer.Typer(help="Validate glossaries; import and export TBX-Basic (TBX v3
 def validate_command(
     files: list[str] = typer.Argument(..., help="Glossary TSV files; later ones override "
                                       "earlier ones by concept id."),
+    output_format: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """Check glossary files and print a summary; exit status 2 on the first error."""
+    import json
+
+    from transalign.errors import InputError
     from transalign.glossary.summary import glossary_summary, glossary_warnings
     from transalign.glossary.tsv import load_glossaries
 
+    if output_format not in ("text", "json"):
+        raise InputError("E219", f"unknown --format {output_format!r}", hint="use text or json")
     glossary = load_glossaries(files)
     summary = glossary_summary(glossary)
+    warnings = glossary_warnings(glossary)
+    if output_format == "json":
+        typer.echo(json.dumps({"files": files, **summary, "warnings": warnings},
+                              ensure_ascii=False))
+        return
     typer.echo(f"{' + '.join(files)}: {summary['concepts']} concepts, languages "
                f"{', '.join(glossary.languages)}; terms: {summary['preferred']} preferred, "
                f"{summary['admitted']} admitted, {summary['forbidden']} forbidden; "
                f"sha256 {summary['digest']}")
-    for warning in glossary_warnings(glossary):
+    for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
 
 
