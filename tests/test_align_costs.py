@@ -9,8 +9,9 @@ import pytest
 
 from transalign.align.anchors import mark_keys, month_number, number_keys, word_keys
 from transalign.align.beads import BEAD_TYPES, bead_type
-from transalign.align.features import document_features
+from transalign.align.features import DocumentFeatures, document_features, sentence_keys
 from transalign.align.lengths import LengthModel, log_erfc
+from transalign.align.lexicon import default_lexicon
 from transalign.align.mt import ChrfSimilarity
 from transalign.align.scoring import BeadScorer, CostWeights
 from transalign.align.translit import name_key, to_latin
@@ -85,8 +86,24 @@ def test_transliteration_keeps_case_and_other_characters() -> None:
     assert to_latin("Щука", "ru") == "Shchuka"
 
 
-def test_sentence_initial_word_is_not_a_name() -> None:
-    assert word_keys("Minsk hosted Lukashenko", "en") == [f"name:{name_key('Lukashenko', 'en')}"]
+@pytest.mark.parametrize(
+    ("text", "known", "names", "why"),
+    [("Minsk hosted Lukashenko", frozenset(), ["Lukashenko"], "sentence-initial word unknown as a name"),
+     ("Minsk hosted Lukashenko", frozenset({"mnsk"}), ["Minsk", "Lukashenko"], "Minsk seen elsewhere"),
+     ("Critics praised Kupala’s play", frozenset(), ["Kupala"], "possessive dropped before keying")],
+)
+def test_names_inside_sentences(text: str, known: frozenset[str], names: list[str], why: str) -> None:
+    found = [key for key in word_keys(text, "en", known) if key.startswith("name:")]
+    assert found == [f"name:{name_key(name, 'en')}" for name in names], why
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang", "why"),
+    [("festival", "фестивалю", "ru", "cognate in the dative"), ("critics", "Критики", "ru", "first word"),
+     ("actors", "акцёрам", "be", "Belarusian ц for т"), ("programme", "праграме", "be", "double m, а for о")],
+)
+def test_cognate_words_share_a_key(en: str, other: str, lang: str, why: str) -> None:
+    assert set(word_keys(en, "en")) & set(word_keys(other, lang)), why
 
 
 @pytest.mark.parametrize(
@@ -124,9 +141,13 @@ def test_variance_refined_robustly_from_one_one_beads() -> None:
     assert model.variance < 6.0, "median absolute deviation ignores the outliers"
 
 
+def features(sentences: list[str], lang: str, paragraphs: list[int] | None = None) -> DocumentFeatures:
+    return document_features(sentences, sentence_keys(sentences, lang), paragraphs)
+
+
 def _scorer(src: list[str], tgt: list[str], **kwargs: object) -> BeadScorer:
-    return BeadScorer(document_features(src, "en", kwargs.pop("src_par", None)),  # type: ignore[arg-type]
-                      document_features(tgt, "ru", kwargs.pop("tgt_par", None)),  # type: ignore[arg-type]
+    return BeadScorer(features(src, "en", kwargs.pop("src_par", None)),  # type: ignore[arg-type]
+                      features(tgt, "ru", kwargs.pop("tgt_par", None)),  # type: ignore[arg-type]
                       LengthModel(1.0, 3.0), CostWeights(), **kwargs)  # type: ignore[arg-type]
 
 
@@ -135,8 +156,9 @@ def _cost(scorer: BeadScorer, name: str, i: int, j: int) -> float:
 
 
 def test_shared_anchors_lower_the_cost() -> None:
-    scorer = _scorer(["Trade grew by 3.5% in 2018."], ["Товарооборот вырос на 3,5% в 2018 году.",
-                                                       "Товарооборот вырос на 4,2% в 2017 году."])
+    src = ["Trade grew by 3.5% in 2018."]
+    tgt = ["Товарооборот вырос на 3,5% в 2018 году.", "Товарооборот вырос на 4,2% в 2017 году."]
+    scorer = BeadScorer(features(src, "en"), features(tgt, "ru"), LengthModel(1.0, 3.0))
     assert scorer.anchor_costs(np.array([0]), np.array([1]), np.array([0]), np.array([1]))[0] < 0
     other = scorer.anchor_costs(np.array([0]), np.array([1]), np.array([1]), np.array([2]))[0]
     assert other > 0, "numbers on one side only are penalised"
@@ -165,7 +187,7 @@ def test_mt_similarity_rewards_the_matching_target() -> None:
     same = ["The meeting took place in Minsk.", "Trade grew last year."]
     similarity = ChrfSimilarity(same, same)
     assert similarity(0, 1, 0, 1) > 0.9 > similarity(0, 1, 1, 2)
-    scorer = BeadScorer(document_features(same, "en"), document_features(same, "en"),
+    scorer = BeadScorer(features(same, "en"), features(same, "en"),
                         LengthModel(1.0, 3.0), CostWeights(), similarity)
     assert _cost(scorer, "1-1", 1, 1) < _cost(scorer, "1-1", 1, 2)
 
@@ -174,3 +196,22 @@ def test_every_shape_has_a_finite_cost() -> None:
     scorer = _scorer(["A.", "B.", "C."], ["А.", "Б.", "В."])
     for shape in BEAD_TYPES:
         assert np.isfinite(_cost(scorer, shape.name, 3, 3)), shape.name
+
+
+@pytest.mark.parametrize(
+    ("en", "other", "lang", "why"),
+    [("weeks", "недели", "ru", "stem match, plural vs genitive"), ("Tickets", "Квіткі", "be", "capitalised"),
+     ("said", "заявил", "ru", "verbs of saying are one concept"), ("hall", "зале", "ru", "exact forms")],
+)
+def test_lexicon_links_common_words(en: str, other: str, lang: str, why: str) -> None:
+    concept = default_lexicon().lookup(en, "en")
+    assert concept is not None and concept == default_lexicon().lookup(other, lang), why
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "why"),
+    [("центр", "ru", "ц-stem of цена must not catch центр"), ("пятнадцать", "ru", "пять is exact only"),
+     ("window", "en", "win= is exact only")],
+)
+def test_lexicon_exact_forms_do_not_overmatch(word: str, lang: str, why: str) -> None:
+    assert default_lexicon().lookup(word, lang) not in {"price", "five", "win"}, why

@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 
 from transalign import __version__
-from transalign.align.anchors import inner_names
+from transalign.align.anchors import KINDS, inner_names
 from transalign.align.beads import BEAD_TYPES, COARSE_BEAD_TYPES, BeadType
 from transalign.align.concepts import ConceptAnchors, load_concept_anchors
-from transalign.align.features import DocumentFeatures, document_features
+from transalign.align.features import DocumentFeatures, document_features, sentence_keys, shareable
 from transalign.align.lengths import LengthModel
 from transalign.align.mt import ChrfSimilarity, Translate, translate_all
 from transalign.align.scoring import BeadScorer, CostWeights
@@ -44,7 +44,7 @@ class AlignOptions:
     use_glossary: bool = True
     anchors: bool = True
     band: int = 8
-    coarse_band: int = 50
+    coarse_band: int = 32
     weights: CostWeights = field(default_factory=CostWeights)
 
 
@@ -73,8 +73,11 @@ def align_sentences(
     options = options or AlignOptions()
     concepts = _concepts(options, src_lang, tgt_lang)
     names = inner_names(src, src_lang) | inner_names(tgt, tgt_lang)
-    src_features = document_features(src, src_lang, src_paragraphs, concepts.src, names)
-    tgt_features = document_features(tgt, tgt_lang, tgt_paragraphs, concepts.tgt, names)
+    src_keys = sentence_keys(src, src_lang, concepts.src, names)
+    tgt_keys = sentence_keys(tgt, tgt_lang, concepts.tgt, names)
+    common = shareable(src_keys, tgt_keys)
+    src_features = document_features(src, src_keys, src_paragraphs, common)
+    tgt_features = document_features(tgt, tgt_keys, tgt_paragraphs, common)
     mt = ChrfSimilarity(translate_all(translate, list(src)), tgt) if translate is not None else None
     lengths = LengthModel.from_totals(src_features.chars, tgt_features.chars)
     weights = options.weights if options.anchors else _length_only(options.weights)
@@ -99,7 +102,7 @@ def _concepts(options: AlignOptions, src_lang: str, tgt_lang: str) -> ConceptAnc
 
 def _length_only(weights: CostWeights) -> CostWeights:
     zero = tuple(0.0 for _ in weights.match)
-    return CostWeights(skip=weights.skip, match=zero, mismatch=zero, paragraph_bonus=0.0,
+    return CostWeights(skip=weights.skip, match=zero, mismatch=zero, expect=zero, paragraph_bonus=0.0,
                        paragraph_cross=0.0, mt=0.0)
 
 
@@ -131,7 +134,8 @@ def _refined(lengths: LengthModel, coarse: SearchResult, src: DocumentFeatures,
 def _signature(options: AlignOptions, lengths: LengthModel, concepts: ConceptAnchors,
                mt: ChrfSimilarity | None) -> str:
     """sacrebleu-style description of everything that determined the result."""
-    anchors = "num+name+mark" + ("+term" if concepts.digest != "none" else "") if options.anchors else "none"
+    kinds = [kind for kind in KINDS if kind != "term" or concepts.digest != "none"]
+    anchors = "+".join(kinds) if options.anchors else "none"
     parts = [
         f"ratio:{lengths.ratio:.3f}", f"var:{lengths.variance:.2f}", f"anchors:{anchors}",
         f"glossary:{concepts.digest}", f"mt:{mt.signature if mt is not None else 'no'}",

@@ -10,22 +10,33 @@ key found on both sides (see :mod:`transalign.align.scoring`). Kinds:
   (:func:`transalign.align.translit.name_key`).
 - ``mark`` — opening and closing quotes, brackets, question and exclamation marks.
 - ``term`` — glossary concepts, added by :mod:`transalign.align.concepts`.
+- ``word`` — other words of five letters or more, keyed like names: international words and
+  cognates (``festival`` = ``фестиваль``, ``critics`` = ``критики``) are weak but frequent
+  evidence where a story has few names and numbers.
+- ``lex`` — common news words from a small built-in lexicon (``week`` = ``недели`` =
+  ``тыдня``; :mod:`transalign.align.lexicon`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
+from transalign.align.lexicon import default_lexicon
 from transalign.align.translit import name_key
 
-KINDS = ("num", "name", "mark", "term")
+KINDS = ("num", "name", "mark", "term", "word", "lex")
+
+MIN_WORD_LETTERS = 5
+"""Shorter common words are not cognate anchors (too many chance matches)."""
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*")
 _SEPARATOR_RE = re.compile(r"([.,\u00a0\u202f\u2009 ])")
 _SPACES = frozenset("\u00a0\u202f\u2009 ")
 _THOUSAND_RE = re.compile(r"[\s\u00a0]*(?:thousand\b|тыс\b|тыс\.|тысяч|тысяча|тысячы)", re.IGNORECASE)
 _GROUP_SEPARATOR = {"en": ","}
+_POSSESSIVE_RE = re.compile(r"['’ʼ]s?$")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
@@ -111,23 +122,35 @@ def month_number(word: str, lang: str) -> int | None:
 
 
 def word_keys(text: str, lang: str, known_names: frozenset[str] = frozenset()) -> list[str]:
-    """Month and proper-name keys.
+    """Month, proper-name and cognate-word keys.
 
     A capitalised word inside the sentence is a name; the sentence's first word only when its
     key is in ``known_names`` (keys of names seen inside sentences of either edition), so that
-    ``Grodno Oblast follows…`` still yields Grodno but ``Sowing should…`` yields nothing.
+    ``Grodno Oblast follows…`` still yields Grodno but ``Critics said…`` yields a word key.
+    An English possessive (``Kupala’s``) is dropped before keying.
     """
     keys: list[str] = []
     for position, match in enumerate(_WORD_RE.finditer(text)):
-        word = match.group(0)
-        month = month_number(word, lang)
+        word, month, concept, key = _word_info(match.group(0), lang)
         if month is not None:
             keys.append(f"num:month{month}")
-        elif _is_name(word):
-            key = name_key(word, lang)
-            if key is not None and (position > 0 or key in known_names):
-                keys.append(f"name:{key}")
+        elif concept is not None:
+            keys.append(f"lex:{concept}")
+        elif key is None:
+            continue
+        elif _is_name(word) and (position > 0 or key in known_names):
+            keys.append(f"name:{key}")
+        elif len(word) >= MIN_WORD_LETTERS and (position == 0 or not _is_name(word)):
+            keys.append(f"word:{key}")
     return keys
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_info(token: str, lang: str) -> tuple[str, int | None, str | None, str | None]:
+    """The word without possessive, its month, lexicon concept and name key (cached: news
+    vocabulary repeats)."""
+    word = _POSSESSIVE_RE.sub("", token)
+    return word, month_number(word, lang), default_lexicon().lookup(word, lang), name_key(word, lang)
 
 
 def inner_names(sentences: Iterable[str], lang: str) -> frozenset[str]:

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from transalign.align.anchors import KINDS
 from transalign.align.beads import BeadType
-from transalign.align.features import BUCKETS_PER_KIND, DocumentFeatures
+from transalign.align.features import KIND_OFFSETS, DocumentFeatures
 from transalign.align.lengths import LengthModel
 
 MT_BASELINE = 0.2
@@ -37,13 +36,19 @@ MTSimilarity = Callable[[int, int, int, int], float]
 class CostWeights:
     """Weights of the cost terms, nats.
 
-    ``match`` and ``mismatch`` hold one value per anchor kind, in the order of
-    :data:`transalign.align.anchors.KINDS` (num, name, mark, term).
+    ``match``, ``mismatch`` and ``expect`` hold one value per anchor kind, in the order of
+    :data:`transalign.align.anchors.KINDS` (num, name, mark, term, word): the reward per
+    shared anchor, the penalty per anchor on one side only, and the penalty per anchor that
+    *could* have been shared (the smaller side's count). They approximate log-likelihood
+    ratios (true vs. neighbouring pairs) measured on aligned news editions: numbers, quotes
+    and glossary terms almost always survive translation, names often, cognates in about one
+    word in five — so two long sentences without a single cognate are likely unrelated.
     """
 
     skip: float = 4.0
-    match: tuple[float, ...] = (3.5, 1.5, 2.0, 2.0)
-    mismatch: tuple[float, ...] = (2.5, 0.6, 2.0, 2.5)
+    match: tuple[float, ...] = (3.5, 2.0, 2.0, 2.0, 2.0, 2.0)
+    mismatch: tuple[float, ...] = (2.5, 0.3, 2.0, 2.5, 0.0, 0.0)
+    expect: tuple[float, ...] = (0.0, 0.7, 0.0, 0.0, 0.15, 0.3)
     paragraph_bonus: float = 1.0
     paragraph_cross: float = 2.0
     mt: float = 8.0
@@ -52,6 +57,7 @@ class CostWeights:
         """Compact form for the signature."""
         return (f"skip{self.skip:g}-match{'/'.join(f'{w:g}' for w in self.match)}"
                 f"-miss{'/'.join(f'{w:g}' for w in self.mismatch)}"
+                f"-expect{'/'.join(f'{w:g}' for w in self.expect)}"
                 f"-par{self.paragraph_bonus:g}/{self.paragraph_cross:g}")
 
 
@@ -68,6 +74,7 @@ class BeadScorer:
     def __post_init__(self) -> None:
         self._match = np.asarray(self.weights.match, dtype=np.float64)
         self._mismatch = np.asarray(self.weights.mismatch, dtype=np.float64)
+        self._expect = np.asarray(self.weights.expect, dtype=np.float64)
 
     def costs(self, shape: BeadType, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Cost of the ``shape`` bead ending at each node ``(i[k], j[k])``; shape ``(k,)``.
@@ -94,11 +101,12 @@ class BeadScorer:
         """− rewards for shared anchors + penalties for one-sided anchors of the ranges."""
         src_counts = (self.src.cum_anchors[s1] - self.src.cum_anchors[s0]).astype(np.int8)
         tgt_counts = (self.tgt.cum_anchors[t1] - self.tgt.cum_anchors[t0]).astype(np.int8)
-        shape = (len(s0), len(KINDS), BUCKETS_PER_KIND)
-        shared = np.minimum(src_counts, tgt_counts).reshape(shape).sum(axis=2, dtype=np.int16)
-        total = (src_counts.reshape(shape).sum(axis=2, dtype=np.int16)
-                 + tgt_counts.reshape(shape).sum(axis=2, dtype=np.int16))
-        result: np.ndarray = (total - 2 * shared) @ self._mismatch - shared @ self._match
+        shared = np.add.reduceat(np.minimum(src_counts, tgt_counts), KIND_OFFSETS, axis=1, dtype=np.int32)
+        src_total = self.src.cum_kinds[s1] - self.src.cum_kinds[s0]
+        tgt_total = self.tgt.cum_kinds[t1] - self.tgt.cum_kinds[t0]
+        one_sided = src_total + tgt_total - 2 * shared
+        possible = np.minimum(src_total, tgt_total)
+        result: np.ndarray = one_sided @ self._mismatch + possible @ self._expect - shared @ self._match
         return result
 
     def paragraph_costs(self, shape: BeadType, s0: np.ndarray, s1: np.ndarray,

@@ -2,9 +2,10 @@
 
 Names are matched across scripts by transliterating Cyrillic to Latin and folding both sides
 to a consonant *skeleton* that ignores vowels, doubled letters, voicing of s/z and the usual
-variants (``kh``/``h``/``g`` — Belarusian ``г`` is ``h`` —, ``dzh``/``j``, ``dz``/``d``).
+variants (``kh``/``h``/``g`` — Belarusian ``г`` is ``h`` —, ``dzh``/``j``, ``dz``/``d``,
+``ts``/``t`` — Belarusian ``ц`` for ``т`` —, ``sh``/``zh``/``s``: Warsaw = Варшава).
 Inflection adds endings, so two names match when their skeletons share the first :data:`KEY_LENGTH` symbols:
-``Lukashenko``, ``Лукашенко`` and ``Лукашэнка`` all give ``lkSn``.
+``Lukashenko``, ``Лукашенко`` and ``Лукашэнка`` all give ``lksn``.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ _BELARUSIAN = {**_COMMON, "г": "h", "і": "i", "ў": "u", "и": "i", "щ": "shc
 # Ordered longest first: each digraph becomes one skeleton symbol.
 _DIGRAPHS = (
     ("shch", "S"), ("sch", "S"), ("dzh", "j"), ("tch", "C"), ("sh", "S"), ("zh", "Z"),
-    ("ch", "C"), ("kh", "H"), ("ts", "T"), ("tz", "T"), ("dz", "d"), ("ck", "k"),
+    ("ch", "C"), ("kh", "H"), ("ts", "t"), ("tz", "t"), ("dz", "d"), ("ck", "k"),
     ("ph", "f"), ("th", "t"), ("gh", "g"), ("x", "ks"), ("w", "v"), ("q", "k"),
     ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("z", "s"), ("H", "g"), ("h", "g"),
+    ("S", "s"), ("Z", "s"),
 )
 _VOWELS = frozenset("aeiouy")
 _NON_LETTER = re.compile(r"[^a-zA-Z]")
