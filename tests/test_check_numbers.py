@@ -89,3 +89,8 @@ def test_number_words_answer_digits(source: str, target: str, tgt: str, reason: 
 def test_scale_changes_the_number() -> None:
     missing = missing_numbers("2.5 million visitors", "2,5 тыс. посетителей", "en", "ru")
     assert [n.text for n in missing] == ["2.5"]
+
+
+def test_month_compared_when_both_dates_are_numeric() -> None:
+    assert [n.text for n in missing_numbers("on 06.04.2018", "06.05.2018", "en", "ru")] == ["04"]
+    assert missing_numbers("on 06.04.2018", "6 апреля 2018 года", "en", "ru") == []

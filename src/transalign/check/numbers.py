@@ -4,7 +4,7 @@ Equal across the languages: ``26th`` ↔ ``26-й`` (suffixes ignored), ``2019-20
 ``2019–2023`` (a range is two numbers), ``1,000`` ↔ ``1 000`` (space, no-break space, thin
 space) ↔ ``1000``, ``3.5`` ↔ ``3,5``, ``1.5 million`` ↔ ``1,5 млн`` ↔ ``1 500 000``, ``50%`` ↔
 ``50 %``, ``XXI`` (target side) ↔ ``21st``. In a numeric date (``06.04.2018``) the month is not
-required on the other side (``6 April 2018``). Numbers written as words are never required,
+required on the other side (``6 April 2018``) unless it writes a numeric date too. Numbers written as words are never required,
 but a target word number (``пять``) can stand for a source digit (``5``).
 """
 
@@ -172,7 +172,9 @@ def missing_numbers(source: str, target: str, src_lang: str, tgt_lang: str) -> l
     """Required source numbers that the target holds under none of their keys (each
     distinct number once, in source order). Number words are read only when digits do not
     answer (they need a morphological analysis)."""
-    required = [n for n in extract_numbers(source, src_lang) if n.required]
+    target_numbers = extract_numbers(target, tgt_lang)
+    numeric_date = any(not n.required for n in target_numbers)  # then months must agree
+    required = [n for n in extract_numbers(source, src_lang) if n.required or numeric_date]
     if not required:
         return []
     keys = available_keys(target, tgt_lang, words=False)
