@@ -4,8 +4,9 @@ Equal across the languages: ``26th`` ↔ ``26-й`` (suffixes ignored), ``2019-20
 ``2019–2023`` (a range is two numbers), ``1,000`` ↔ ``1 000`` (space, no-break space, thin
 space) ↔ ``1000``, ``3.5`` ↔ ``3,5``, ``1.5 million`` ↔ ``1,5 млн`` ↔ ``1 500 000``, ``50%`` ↔
 ``50 %``, ``XXI`` (target side) ↔ ``21st``. In a numeric date (``06.04.2018``) the month is not
-required on the other side (``6 April 2018``) unless it writes a numeric date too. Numbers written as words are never required,
-but a target word number (``пять``) can stand for a source digit (``5``).
+required on the other side (``6 April 2018``) unless it writes a numeric date too. Numbers
+written as words are never required, but a target word number (``пять``) can stand for a
+source digit (``5``).
 """
 
 from __future__ import annotations
