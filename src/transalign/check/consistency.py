@@ -61,6 +61,27 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+Sources = dict[tuple[str, str, str], tuple[str, dict[str, list[str]]]]
+"""(src, tgt, folded source) -> (source as written, translation -> ``file#id`` places)."""
+
+
+def _count_variants(usages: dict[tuple[str, str], ConceptUsage], matcher: TargetMatcher,
+                    tgt: str, text: str, file: str) -> None:
+    for match in matcher.find(text):
+        if match.status == "forbidden":
+            continue
+        usage = usages.setdefault((tgt, match.concept_id), ConceptUsage(match.concept_id, tgt))
+        per_file = usage.counts.setdefault(match.term, {})
+        per_file[file] = per_file.get(file, 0) + 1
+
+
+def _note_translation(sources: Sources, pair: tuple[str, str], row: dict[str, str],
+                      file: str) -> None:
+    if row["src"].strip() and row["tgt"].strip():
+        entry = sources.setdefault((*pair, _key(row["src"])), (row["src"], {}))
+        entry[1].setdefault(" ".join(row["tgt"].split()), []).append(f"{file}#{row['id']}")
+
+
 def consistency_report(paths: Sequence[str | Path], glossary: Glossary, *,
                        src_lang: str | None = None,
                        tgt_lang: str | None = None) -> ConsistencyReport:
@@ -70,21 +91,14 @@ def consistency_report(paths: Sequence[str | Path], glossary: Glossary, *,
               for path in files]
     matchers: dict[str, TargetMatcher] = {}
     usages: dict[tuple[str, str], ConceptUsage] = {}
-    sources: dict[tuple[str, str, str], tuple[str, dict[str, list[str]]]] = {}
-    for path, table, (src, tgt) in loaded:
-        matcher = matchers.setdefault(tgt, TargetMatcher(glossary, tgt))
+    sources: Sources = {}
+    for path, table, pair in loaded:
+        if pair[1] not in matchers:
+            matchers[pair[1]] = TargetMatcher(glossary, pair[1])
+        matcher = matchers[pair[1]]
         for row in table.rows:
-            for match in matcher.find(row["tgt"]):
-                if match.status == "forbidden":
-                    continue
-                usage = usages.setdefault((tgt, match.concept_id),
-                                          ConceptUsage(match.concept_id, tgt))
-                per_file = usage.counts.setdefault(match.term, {})
-                per_file[str(path)] = per_file.get(str(path), 0) + 1
-            if row["src"].strip() and row["tgt"].strip():
-                entry = sources.setdefault((src, tgt, _key(row["src"])), (row["src"], {}))
-                entry[1].setdefault(" ".join(row["tgt"].split()), []).append(
-                    f"{path}#{row['id']}")
+            _count_variants(usages, matcher, pair[1], row["tgt"], str(path))
+            _note_translation(sources, pair, row, str(path))
     divergent = [DivergentTranslation(src, tgt, text, translations)
                  for (src, tgt, _), (text, translations) in sources.items()
                  if len({_key(t) for t in translations}) > 1]

@@ -17,8 +17,6 @@ def _describe(problem: Problem) -> str:
     if problem.kind == "term-forbidden":
         advice = f" → use {' | '.join(problem.expected)}" if problem.expected else ""
         return f"{problem.found} [{problem.concept}] is forbidden{advice}"
-    if problem.kind == "number-mismatch":
-        return problem.message
     return problem.message
 
 
