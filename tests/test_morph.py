@@ -179,6 +179,10 @@ BE_FORMS = [
     ("Уладзімір Пуцін", "Уладзімірам Пуціным", "surname in -ін, instrumental -ым"),
     ("міністр замежных спраў", "міністрамі замежных спраў", "corpus: plural of a post"),
     ("Нагорны Карабах", "Нагорным Карабаху", "locative -у after х"),
+    ("Наталля Качанава", "Наталлі Качанавай", "woman's name: surname in -ава takes -ай"),
+    ("Наталля Качанава", "Наталлю Качанаву", "accusative of a woman's name"),
+    ("Марыя Іванаўна Пятрова", "Марыяй Іванаўнай Пятровай", "female patronymic and surname"),
+    ("Ангела Меркель", "Ангелай Меркель", "a woman's consonant surname does not decline"),
     ("Кішынёў", "Кішынёве", "ў→в, ё kept"),
     ("Усходняя Еўропа", "Усходняй Еўропе", "corpus: soft adjective, locative"),
     ("міжнароднае права", "міжнароднага права", "corpus: neuter noun in -а, from agreement"),
@@ -215,6 +219,7 @@ def test_unchanged_terms(term: str, lang: str, reason: str) -> None:
 
 
 NOT_FORMS = [
+    ("Ангела Меркель", "be", "Ангелай Меркелем", "a woman's surname in a consonant stays"),
     ("Республика Беларусь", "ru", "Республики Беларуси", "official name keeps Беларусь"),
     ("Минские соглашения", "ru", "Минскому соглашению", "the term's number is kept"),
     ("Рэспубліка Беларусь", "be", "Рэспублікі Беларусі", "official name keeps Беларусь"),

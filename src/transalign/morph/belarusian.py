@@ -30,6 +30,11 @@ GIVEN_NAMES = frozenset({
     "мікіта", "ілья", "алег", "валерый", "пятро", "дональд", "джо", "эмануэль",
     "ангела", "антоніу", "тамаш", "лявон", "зянон", "сямён", "фёдар", "арцём", "кірыл",
 })
+FEMALE_NAMES = frozenset({
+    "наталля", "марыя", "ганна", "вольга", "алена", "святлана", "таццяна", "ірына", "людміла",
+    "галіна", "вераніка", "кацярына", "лідзія", "марына", "юлія", "ангела", "хельга",
+    "урсула", "камала", "лілія", "анастасія", "валянціна", "надзея", "любоў",
+})
 PERSON_NOUNS = frozenset({
     "прэзідэнт", "сакратар", "старшыня", "міністр", "кіраўнік", "лідар", "дэпутат", "пасол",
     "спікер", "назіральнік", "эксперт", "дыпламат", "прэм'ер-міністр", "генсек", "віцэ-прэм'ер",
@@ -108,11 +113,28 @@ def surname_paradigm(word: str) -> Paradigm:
     return noun_paradigms(word, person=True)[0]
 
 
+def female_surname_paradigm(word: str) -> Paradigm:
+    """A woman's surname: ``Качанава`` → ``Качанавай``, ``Качанаву``; ``-ская`` as an
+    adjective; one ending in a consonant (``Шмід``) does not decline."""
+    if word.endswith(("ая", "яя")):
+        return adjective_paradigm(word, animate=True)
+    if word.endswith(("ава", "ева", "ёва", "ова", "іна", "ына")):
+        stem = word[:-1]
+        oblique = [stem + "ай"]
+        return {"nomn": [word], "gent": oblique, "datv": oblique, "accs": [stem + "у"],
+                "ablt": oblique, "loct": oblique}
+    if word.endswith(("а", "я")):
+        return noun_paradigms(word, person=False)[0]
+    return {case: [word] for case in ("nomn", "gent", "datv", "accs", "ablt", "loct")}
+
+
 def given_name_paradigm(word: str) -> Paradigm:
-    """A given name or patronymic: ``Аляксандр``, ``Сяргей``, ``Мікалаевіч``, ``Павел``."""
+    """A given name or patronymic: ``Аляксандр``, ``Сяргей``, ``Мікалаевіч``, ``Павел``,
+    ``Наталля``, ``Іванаўна``."""
     stem = _IRREGULAR_STEMS.get(word)
     if stem is None:
-        return noun_paradigms(word, person=True)[0]
+        return noun_paradigms(word, person=word not in FEMALE_NAMES
+                              and not word.endswith("на"))[0]
     sing, _ = masculine_hard(stem, person=True)
     sing["nomn"] = [word]
     return sing
@@ -202,7 +224,7 @@ def _head_paradigms(words: list[str], head: int, number: str) -> dict[str, Parad
     word = _split_hyphen(words[head])[1]
     if number == "plur":
         return {"plur": plural_only(word)}
-    if word in GIVEN_NAMES:
+    if word in GIVEN_NAMES or word in FEMALE_NAMES:
         return {"sing": given_name_paradigm(word)}
     if words[head][:1].isupper() and len(words) == 1 and word.endswith(SURNAME_LIKE):
         return {"sing": merge(noun_paradigms(word, person=True)[0], surname_paradigm(word))}
@@ -219,7 +241,7 @@ def analyse_part(words: list[str], first: bool = True) -> PartPlan:
         return PartPlan(("sing",), plans)
     number = _number(words, head)
     prefix, head_word = _split_hyphen(words[head])
-    animate = head_word in GIVEN_NAMES or head_word in PERSON_NOUNS
+    animate = head_word in GIVEN_NAMES | FEMALE_NAMES or head_word in PERSON_NOUNS
     head_paradigms = _head_paradigms(words, head, number)
     plans[head] = _paradigm_forms(head_paradigms, prefix)
     for index in range(head):
@@ -227,18 +249,21 @@ def analyse_part(words: list[str], first: bool = True) -> PartPlan:
         adjectives = {"sing": adjective_paradigm(adjective, animate),
                       "plur": adjective_paradigm(plural_adjective(adjective), animate)}
         plans[index] = _paradigm_forms(adjectives, adj_prefix)
-    if head_word in GIVEN_NAMES:
-        _plan_name_tail(words, head + 1, plans)
+    if head_word in GIVEN_NAMES | FEMALE_NAMES:
+        _plan_name_tail(words, head + 1, plans, female=head_word in FEMALE_NAMES)
     return PartPlan(tuple(head_paradigms), plans)
 
 
-def _plan_name_tail(words: list[str], start: int, plans: list[WordForms | None]) -> None:
+def _plan_name_tail(words: list[str], start: int, plans: list[WordForms | None], *,
+                    female: bool) -> None:
     """Patronymic and surname after a given name inflect with it."""
     for index in range(start, len(words)):
         word = words[index]
         if not word[:1].isupper() or is_acronym(word):
             return
         lower = word.lower()
-        paradigm = (given_name_paradigm(lower) if lower.endswith("іч")
-                    else surname_paradigm(lower))
+        if lower.endswith(("іч", "ўна", "ічна")):
+            paradigm = given_name_paradigm(lower)
+        else:
+            paradigm = female_surname_paradigm(lower) if female else surname_paradigm(lower)
         plans[index] = _paradigm_forms({"sing": paradigm}, "")
