@@ -138,3 +138,42 @@ def test_killed_run_leaves_complete_files_and_next_run_finishes(tiny_model: Path
     assert main([*args, "--quiet"]) == 0
     assert sorted(path.name for path in out.glob("*.tsv")) == ["a.en-ru.tsv", "b.en-ru.tsv", "c.en-ru.tsv"]
     assert _snapshot(out)["a.en-ru.tsv"] == first, "the finished output is not redone"
+
+
+def test_glossary_rows_hold_the_term_or_say_it_is_missing(tiny_model: Path, tmp_path: Path) -> None:
+    """With a glossary, each row either contains an allowed term of every source concept or
+    flags ``term-missing:<concept>`` (or, like ``check``, only ``untranslated`` for output in no
+    recognisable target language), whether or not an enforcer is installed."""
+    from transalign.glossary import default_glossary_path, load_glossary
+    from transalign.glossary.source import SourceMatcher
+    from transalign.glossary.target import TargetMatcher
+
+    story = tmp_path / "terms.en.txt"
+    story.write_text("The CIS ministers met in Minsk.\n\nThe OSCE observers left Donbass.\n\nIt rained.",
+                     encoding="utf-8")
+    glossary_path = default_glossary_path()
+    report = translate_documents([story], "en", ["ru"], str(tiny_model), [glossary_path], tmp_path / "out")
+    assert not report.failures
+    glossary = load_glossary(glossary_path)
+    source, target = SourceMatcher(glossary, "en"), TargetMatcher(glossary, "ru")
+    rows = read_aligned_tsv(tmp_path / "out" / "terms.en-ru.tsv").rows
+    for row in rows:
+        present = {match.concept_id for match in target.find(row["tgt"]) if match.status != "forbidden"}
+        for concept in {match.concept_id for match in source.find(row["src"])}:
+            flags = row["issues"].split("; ")
+            assert concept in present or f"term-missing:{concept}" in flags or "untranslated" in flags, row
+    manifest = json.loads((tmp_path / "out" / "terms.en-ru.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["signature"]["glossary_sha256"] == glossary.digest()
+
+
+def test_stale_temp_files_of_a_killed_run_are_removed(tiny_model: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".s.en-ru.tsv.abc123.tmp"
+    stale.write_text("half a file", encoding="utf-8")
+    unrelated = out / ".other.en-ru.tsv.abc123.tmp"
+    unrelated.write_text("someone else's", encoding="utf-8")
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=out)
+    assert not stale.exists() and unrelated.exists()

@@ -66,6 +66,8 @@ class Translator(Protocol):
     """A loaded MT model that translates batches of sentences into a target language."""
 
     model_id: str
+    src_lang: str | None
+    """Source language when known (the pipeline sets it; glossary matching needs it)."""
 
     def translate(
         self,

@@ -74,6 +74,7 @@ class MarianTranslator:
     def __init__(self, files: ModelFiles, settings: GenerationSettings | None = None,
                  runtime: RuntimeSettings | None = None, enforcer: GlossaryEnforcer | None = None) -> None:
         self.model_id = files.model_id
+        self.src_lang: str | None = None
         self.files = files
         self.settings = settings or GenerationSettings()
         self.runtime = runtime or RuntimeSettings()

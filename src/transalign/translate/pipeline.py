@@ -26,6 +26,7 @@ from transalign.translate.manifest import build_signature, manifest_path, write_
 from transalign.translate.memory import TranslationMemory, normalise
 from transalign.translate.models import ModelFiles, locate_model, resolve_model
 from transalign.translate.progress import ProgressBar
+from transalign.translate.qa import row_flags
 from transalign.translate.rows import OutputPlan, plan_output
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
 
@@ -169,6 +170,7 @@ def _translators(model: str | None, src_lang: str, targets: list[str], backend: 
         if model_id not in by_model:
             files: ModelFiles = locate_model(model_id)
             by_model[model_id] = make_translator(files, backend, settings, runtime, enforcer)
+            by_model[model_id].src_lang = src_lang
         chosen[tgt] = by_model[model_id]
         chosen[tgt].signature(tgt)  # an unsupported target language fails here, before any work
     return chosen
@@ -181,6 +183,7 @@ def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Pa
     plans: list[OutputPlan] = []
     for document in documents:
         tsv_path = out_dir / f"{document.doc_id}.{src_lang}-{tgt}.tsv"
+        _remove_stale_temps(tsv_path)
         try:
             plan = plan_output(document, tgt, tsv_path, dict(signature), memory)
         except TransalignError as err:
@@ -191,6 +194,13 @@ def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Pa
         else:
             plans.append(plan)
     return plans
+
+
+def _remove_stale_temps(tsv_path: Path) -> None:
+    """Temp files a killed run left beside this output (``.<name>.<random>.tmp``)."""
+    for target in (tsv_path, manifest_path(tsv_path)):
+        for stale in target.parent.glob(f".{target.name}.*.tmp") if target.parent.is_dir() else []:
+            stale.unlink(missing_ok=True)
 
 
 def _pending_texts(plan: OutputPlan) -> list[str]:
@@ -213,6 +223,9 @@ def _groups(plans: list[OutputPlan]) -> Iterable[list[OutputPlan]]:
 
 def _run_plans(translator: Translator, plans: list[OutputPlan], glossary: GlossaryLike | None,
                bar: ProgressBar, report: RunReport) -> None:
+    if not plans:
+        return
+    flags = row_flags(glossary, translator.src_lang or "en", plans[0].tgt_lang)
     for group in _groups(plans):
         unique = list(dict.fromkeys(text for plan in group for text in _pending_texts(plan)))
         tgt = group[0].tgt_lang
@@ -220,7 +233,9 @@ def _run_plans(translator: Translator, plans: list[OutputPlan], glossary: Glossa
         translations = dict(zip(unique, outputs, strict=True))
         for plan in group:
             for index in plan.pending():
-                plan.fill(index, translations[normalise(plan.source(index))])
+                translation = translations[normalise(plan.source(index))]
+                extra = flags(plan.source(index), translation.text) if flags else []
+                plan.fill(index, translation, extra)
             _write(plan)
             report.results.append(
                 OutputResult(plan.document.path, tgt, "written", plan.tsv_path, plan.counts()))

@@ -51,10 +51,11 @@ class OutputPlan:
         """Source text of sentence ``index``."""
         return self.document.sentences[index].text
 
-    def fill(self, index: int, translation: Translation) -> None:
-        """Store the MT of sentence ``index``."""
+    def fill(self, index: int, translation: Translation, flags: list[str] | None = None) -> None:
+        """Store the MT of sentence ``index``, its issues followed by review ``flags``."""
         score = "" if translation.score is None else f"{translation.score:.3f}"
-        self.rows[index] = self._row(index, translation.text, "mt", "; ".join(translation.issues), score)
+        issues = "; ".join(dict.fromkeys([*translation.issues, *(flags or [])]))
+        self.rows[index] = self._row(index, translation.text, "mt", issues, score)
 
     def table(self) -> AlignedTable:
         """The finished table (every row filled)."""
