@@ -159,3 +159,17 @@ def test_corrupt_checkpoint_is_e304(tiny_model: Path, tmp_path: Path) -> None:
     with pytest.raises(ModelUnavailableError) as err:
         translator.translate(["Hello."], "ru")
     assert err.value.code == "E304"
+
+
+def test_hub_model_not_cached_and_hub_unreachable_is_e301(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    """Online mode but nothing listens at the endpoint: a quick, clear failure."""
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
+    monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(constants, "ENDPOINT", "http://127.0.0.1:9")
+    with pytest.raises(ModelUnavailableError) as err:
+        locate_model("Helsinki-NLP/opus-mt-en-ru")
+    assert err.value.code == "E301" and "cannot be reached" in err.value.message

@@ -156,6 +156,9 @@ def _download(model_id: str) -> Path:
     """Fetch config, tokenizer files and one weights file from the hub."""
     if _offline():
         raise _unavailable(model_id, "the hub is switched off (HF_HUB_OFFLINE is set)")
+    unreachable = _hub_unreachable()
+    if unreachable:
+        raise _unavailable(model_id, f"the hub cannot be reached ({unreachable})")
     from huggingface_hub import list_repo_files, snapshot_download
 
     try:
@@ -171,6 +174,27 @@ def _download(model_id: str) -> Path:
         first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise _unavailable(model_id, f"cannot be downloaded ({first_line[:160]})") from None
     return Path(folder)
+
+
+def _hub_unreachable(timeout_s: float = 3.0) -> str | None:
+    """Why the hub endpoint cannot be reached within ``timeout_s`` (None when it can).
+
+    A quick TCP probe, so that a machine without network fails in seconds instead of going
+    through the hub client's retries with back-off.
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    from huggingface_hub import constants
+
+    endpoint = urlsplit(constants.ENDPOINT)
+    host = endpoint.hostname or "huggingface.co"
+    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
+    try:
+        socket.create_connection((host, port), timeout=timeout_s).close()
+    except OSError as err:
+        return f"{host}:{port}: {err.strerror or type(err).__name__}"
+    return None
 
 
 def file_sha256(path: Path) -> str:
