@@ -27,6 +27,9 @@ def tiny_model() -> Path:
     Keyed by a digest of the builder and its training texts; concurrent pytest runs are safe
     (each builds into a temp folder and renames it into place).
     """
+    import torch
+
     from transalign.translate.testmodel import build_cached_test_model
 
+    torch.set_num_threads(1)  # the tiny model's ops are too small to gain from threads
     return build_cached_test_model(REPO / ".cache")

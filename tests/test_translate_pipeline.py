@@ -122,7 +122,7 @@ def test_killed_run_leaves_complete_files_and_next_run_finishes(tiny_model: Path
         stories.append(str(path))
     out = tmp_path / "out"
     args = ["translate", "--src-lang", "en", "--to", "ru", "--model", str(tiny_model), "--out", str(out),
-            *stories]
+            "--threads", "1", *stories]
     process = _start(args, pause="30")
     deadline = time.monotonic() + 120
     finished = out / "a.en-ru.manifest.json"

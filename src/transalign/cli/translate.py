@@ -24,6 +24,7 @@ def command(
     beam_size: int = typer.Option(4, "--beam-size", help="Beam size (1 = greedy)."),
     token_budget: int = typer.Option(None, "--token-budget", help="Padded source tokens per batch "
                                      "(default 2000 on CPU, 16000 on GPU)."),
+    threads: int = typer.Option(None, "--threads", help="CPU threads (default: one per core)."),
     backend: str = typer.Option("transformers", "--backend", help="MT backend."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding, e.g. cp1251."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
@@ -42,7 +43,8 @@ def command(
     report = translate_documents(
         files, src_lang, to.split(","), model, glossary or [], out,
         settings=GenerationSettings(beam_size=beam_size),
-        runtime=RuntimeSettings(device=device, dtype=dtype, token_budget=token_budget),  # type: ignore[arg-type]
+        runtime=RuntimeSettings(device=device, dtype=dtype,  # type: ignore[arg-type]
+                                token_budget=token_budget, threads=threads),
         backend=backend, encoding=encoding, progress=ProgressBar(enabled=False if quiet else None),
     )
     for note in report.notes:

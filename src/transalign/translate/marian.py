@@ -98,6 +98,10 @@ class MarianTranslator:
 
     def _load(self) -> tuple[Any, Any]:
         if self._loaded is None:
+            if self.runtime.threads:
+                import torch
+
+                torch.set_num_threads(self.runtime.threads)
             self._loaded = _load(self.files, self.device, self.dtype)
         return self._loaded
 

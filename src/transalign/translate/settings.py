@@ -82,12 +82,15 @@ class RuntimeSettings:
         dtype: ``auto`` = float16 on cuda and mps, float32 on cpu; the resolved dtype *is*
             recorded in the signature, as it can change the output.
         token_budget: padded source tokens per batch (None = 2,000 on cpu, 16,000 on a GPU).
+        threads: CPU threads for torch (None = torch's default, one per core); 1 is fastest for
+            tiny models and on a machine already busy with other work.
         extra: backend-specific options (e.g. CTranslate2's compute type), free-form.
     """
 
     device: str = "auto"
     dtype: DType = "auto"
     token_budget: int | None = None
+    threads: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -96,3 +99,5 @@ class RuntimeSettings:
                              hint="use auto, cpu, cuda, cuda:N or mps")
         if self.token_budget is not None and self.token_budget < 1:
             raise InputError("E306", "token budget must be positive", hint="e.g. --token-budget 4000")
+        if self.threads is not None and self.threads < 1:
+            raise InputError("E306", "threads must be positive", hint="e.g. --threads 4")
