@@ -68,6 +68,9 @@ RU_FORMS = [
     ("Касым-Жомарт Токаев", "Касым-Жомарта Токаева", "unknown given name, surname in -ев"),
     ("Касым-Жомарт Токаев", "Касым-Жомартом Токаевым", "instrumental surname -ым"),
     ("День Независимости", "Дня Независимости", "fleeting vowel"),
+    ("Наталья Кочанова", "Натальи Кочановой", "a woman's surname keeps the feminine"),
+    ("Мария Ивановна Петрова", "Марией Ивановной Петровой", "female patronymic"),
+    ("Хельга Шмид", "Хельгой Шмид", "a woman's consonant surname does not decline"),
     ("министр иностранных дел", "министрами иностранных дел", "corpus: plural of a post"),
 ]
 
@@ -219,6 +222,8 @@ def test_unchanged_terms(term: str, lang: str, reason: str) -> None:
 
 
 NOT_FORMS = [
+    ("Наталья Кочанова", "ru", "Натальи Кочанова", "not the masculine surname's genitive"),
+    ("Хельга Шмид", "ru", "Хельгой Шмидом", "a woman's consonant surname stays"),
     ("Ангела Меркель", "be", "Ангелай Меркелем", "a woman's surname in a consonant stays"),
     ("Республика Беларусь", "ru", "Республики Беларуси", "official name keeps Беларусь"),
     ("Минские соглашения", "ru", "Минскому соглашению", "the term's number is kept"),

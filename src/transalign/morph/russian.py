@@ -49,13 +49,17 @@ _VARIABLE = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "gen2", "
                        "Prnt", "Vpre", "Anph", "Init", "Af-p", "Inmx"})
 
 
+_GENDERS = frozenset({"masc", "femn", "neut", "ms-f"})
+
+
 class _Lexeme:
     """A parse's forms, computed once, searched by grammemes (pymorphy3's ``inflect`` builds
     the lexeme anew on every call)."""
 
     def __init__(self, parse: Any) -> None:
         self._forms = [(frozenset(form.tag.grammemes), str(form.word)) for form in parse.lexeme]
-        self._kept = frozenset(parse.tag.grammemes) - _VARIABLE
+        variable = _VARIABLE - _GENDERS if parse.tag.POS == "NOUN" else _VARIABLE
+        self._kept = frozenset(parse.tag.grammemes) - variable
         self._found: dict[frozenset[str], str | None] = {}
 
     def find(self, grammemes: set[str]) -> str | None:
@@ -161,6 +165,18 @@ def _is_surname(words: list[str], index: int) -> bool:
     return any("Surn" in p.tag for p in _nominative_parses(words[index]))
 
 
+def _tail_parse(word: str, female: bool) -> Any | None:
+    """The nominative noun parse of a name word in the head's gender (a woman's surname
+    in a consonant, ``Шмид``, has none and stays as written)."""
+    nouns = [p for p in _nominative_parses(word) if p.tag.POS == "NOUN"]
+    gender = "femn" if female else "masc"
+    person = [p for p in nouns if _PERSON & set(p.tag.grammemes)]
+    matching = [p for p in person if gender in p.tag or "ms-f" in p.tag]
+    if female:
+        return next(iter(matching), None)
+    return next(iter(matching or person or nouns), None)
+
+
 def _person_tail(words: list[str], head_parse: Any, start: int) -> dict[int, WordForms]:
     """Given name + patronymic + surname inflect together (a capitalised noun after a given
     name is read as a surname even when the dictionary does not know it: ``Макей``); other
@@ -168,17 +184,16 @@ def _person_tail(words: list[str], head_parse: Any, start: int) -> dict[int, Wor
     plans: dict[int, WordForms] = {}
     if not (_PERSON & set(head_parse.tag.grammemes) or _is_surname(words, start)):
         return plans
+    female = "femn" in head_parse.tag
     for index in range(start, len(words)):
         if not words[index][:1].isupper() or is_acronym(words[index]):
             break
-        nouns = [p for p in _nominative_parses(words[index]) if p.tag.POS == "NOUN"]
-        parse = next((p for p in nouns if _PERSON & set(p.tag.grammemes)), None)
-        parse = parse or next(iter(nouns), None)
+        parse = _tail_parse(words[index], female)
         if parse is not None:
             plans[index] = _noun_forms(parse)
-        elif words[index].lower().endswith(_SURNAME_SUFFIXES[:5]):
+        elif not female and words[index].lower().endswith(_SURNAME_SUFFIXES[:5]):
             plans[index] = _surname_forms(words[index].lower())
-        else:
+        elif not female:
             break
     return plans
 
