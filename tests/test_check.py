@@ -191,3 +191,12 @@ def test_derived_words_count_as_the_term(house: RowChecker, house_be: RowChecker
 def test_derived_words_do_not_hide_a_different_name(house: RowChecker) -> None:
     problems = house.check("f.tsv", "1", "Talks in Minsk.", "Переговоры в Министерстве.")
     assert [(p.kind, p.concept) for p in problems] == [("term-missing", "minsk")]
+
+
+def test_cli_kinds_filter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = _write(tmp_path / "b.en-ru.tsv", [("Peace in Donbass in 2018.", "Мир на Донбасе в 2019.")])
+    assert main(["check", "--format", "jsonl", "--kinds", "number-mismatch", str(bad)]) == 1
+    kinds = [json.loads(line)["kind"] for line in capsys.readouterr().out.splitlines()]
+    assert kinds == ["number-mismatch"]
+    assert main(["check", "--kinds", "untranslated", str(bad)]) == 0
+    assert main(["check", "--kinds", "typo", str(bad)]) == 2
