@@ -27,6 +27,7 @@ EQUAL = [
     ("the 2nd meeting", "другое пасяджэнне", "be", "Belarusian ordinal word"),
     ("the 1990s", "в 90-е годы", "ru", "decade written short"),
     ("at 10:30", "в 10.30", "ru", "time with a colon or a point"),
+    ("at 10 a.m.", "в 10:00", "ru", "a full hour"),
     ("• 1", "• 1", "ru", "bullet rows"),
     ("five years ago", "5 лет назад", "ru", "source words are never required"),
     ("on 11 April", "11 красавіка", "be", "day with a month word"),
@@ -48,6 +49,7 @@ DIFFERENT = [
     ("26th session", "сесія", "be", "26", "a number dropped"),
     ("2019-2023", "2019–2024", "ru", "2023", "one end of a range changed"),
     ("5 years", "семь лет", "ru", "5", "a number word with another value"),
+    ("at 10:30", "в 10:45", "ru", "10:30", "minutes changed"),
 ]
 
 

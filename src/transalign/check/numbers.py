@@ -111,6 +111,8 @@ def _plain_numbers(text: str, lang: str, taken: set[int]) -> list[Number]:
         if value is not None:
             scaled = _scaled(text, end, value)
             keys = scaled or keys | {_canonical(value)}
+        if seps == [":"] and groups[1] == "00":
+            keys.add(_digits_key(groups[0]))  # 10:00 = 10 a.m. = в 10 часов
         decade = _DECADE.match(text, start)
         if decade:
             keys.add(decade.group(1)[-1] + "0")
