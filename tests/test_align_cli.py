@@ -73,3 +73,25 @@ def test_empty_file_is_an_error_naming_it(tmp_path: Path, capsys: pytest.Capture
     status, _, err = run(["--src-lang", "en", "--tgt-lang", "ru", "--sentences",
                           str(SAMPLES / "minsk-forum.en.sents"), str(empty)], capsys)
     assert status == 2 and "[E501]" in err and str(empty) in err
+
+
+def test_mt_similarity_with_a_real_marian_checkpoint(tiny_model: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """--mt runs the translation core's model (the tiny one: random weights, so only the
+    plumbing is checked — the alignment must still be complete and the signature say chrF)."""
+    files = [str(SAMPLES / "minsk-forum.en.sents"), str(SAMPLES / "minsk-forum.ru.sents")]
+    status, out, err = run(["--src-lang", "en", "--tgt-lang", "ru", "--sentences", "--mt", "--model",
+                            str(tiny_model), "--signature", *files], capsys)
+    assert status == 0, err
+    beads = parse_links(out)
+    n_src = sum(1 for line in (SAMPLES / "minsk-forum.en.sents").read_text(encoding="utf-8").splitlines()
+                if line.strip())
+    assert [i for bead in beads for i in bead[0]] == list(range(n_src))
+    assert "mt:chrF" in err
+
+
+def test_mt_with_a_missing_model_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SAMPLES / "minsk-forum.en.sents"), str(SAMPLES / "minsk-forum.ru.sents")]
+    status, _, err = run(["--src-lang", "en", "--tgt-lang", "ru", "--sentences", "--mt", "--model",
+                          str(tmp_path / "no-such-model"), *files], capsys)
+    assert status == 2 and "[E3" in err and "--model" in err

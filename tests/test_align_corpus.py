@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from transalign.align import AlignOptions, align_sentences, score_alignments
+from transalign.align.mt import identity
 from transalign.formats.links import read_links
 from transalign.formats.sents import flatten, read_sents
 
@@ -64,3 +65,14 @@ def test_hard_cases_together() -> None:
     pairs = [align_gold(FIXTURES, doc, tgt) for doc, tgt in fixture_cases()]
     scores = score_alignments([gold for gold, _ in pairs], [test for _, test in pairs])
     assert scores.f1_strict >= HARD_CASE_MIN_F1["together"]
+
+
+def test_mt_similarity_finds_the_omission_length_cannot() -> None:
+    """Two same-language editions (identity MT): the second drops a sentence of the same
+    length as its neighbour, with no names or numbers to tell them apart."""
+    src = ["the weather was warm and dry all week long.", "farmers worked in the fields from dawn.",
+           "the harvest is expected to be good again.", "prices for bread should stay stable now."]
+    tgt = [src[0], src[2], src[3]]
+    gold = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+    with_mt = align_sentences(src, tgt, "en", "en", translate=identity).beads
+    assert with_mt == gold

@@ -78,7 +78,10 @@ def align_sentences(
     common = shareable(src_keys, tgt_keys)
     src_features = document_features(src, src_keys, src_paragraphs, common)
     tgt_features = document_features(tgt, tgt_keys, tgt_paragraphs, common)
-    mt = ChrfSimilarity(translate_all(translate, list(src)), tgt) if translate is not None else None
+    mt = None
+    if translate is not None:
+        model = str(getattr(translate, "model_id", getattr(translate, "__name__", "custom")))
+        mt = ChrfSimilarity(translate_all(translate, list(src)), tgt, model)
     lengths = LengthModel.from_totals(src_features.chars, tgt_features.chars)
     weights = options.weights if options.anchors else _length_only(options.weights)
     scorer = BeadScorer(src_features, tgt_features, lengths, weights, mt)

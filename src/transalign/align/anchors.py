@@ -31,11 +31,6 @@ KINDS = ("num", "name", "mark", "term", "word", "lex")
 MIN_WORD_LETTERS = 5
 """Shorter common words are not cognate anchors (too many chance matches)."""
 
-_NUMBER_RE = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009 ]\d+)*")
-_SEPARATOR_RE = re.compile(r"([.,\u00a0\u202f\u2009 ])")
-_SPACES = frozenset("\u00a0\u202f\u2009 ")
-_THOUSAND_RE = re.compile(r"[\s\u00a0]*(?:thousand\b|тыс\b|тыс\.|тысяч|тысяча|тысячы)", re.IGNORECASE)
-_GROUP_SEPARATOR = {"en": ","}
 _POSSESSIVE_RE = re.compile(r"['’ʼ]s?$")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 _OPEN_QUOTES = frozenset("“«„")
@@ -55,50 +50,13 @@ _MONTH_EXACT = {"ru": {"май": 5, "мая": 5, "мае": 5, "маем": 5}}
 
 
 def number_keys(text: str, lang: str) -> list[str]:
-    """Normalised numbers of ``text``: integer part without leading zeros, ``.`` as decimal point.
+    """Numbers written in digits, one key each, equal across the languages' conventions
+    (extraction shared with ``transalign check``: :func:`transalign.check.numbers.extract_numbers`
+    — ``3.5`` = ``3,5``, ``1,000`` = ``1 000``, ``26th`` = ``26-й``, ``50,000`` = ``50 тыс.``,
+    ``$92 billion`` = ``$92 млрд``)."""
+    from transalign.check.numbers import extract_numbers
 
-    A space (or ``,`` in English) followed by exactly three digits groups thousands; another
-    ``.`` or ``,`` is a decimal point; anything else separates two numbers. A following
-    ``thousand`` / ``тыс.`` / ``тысяч`` multiplies by 1000 (``50 тыс.`` = ``50,000``).
-    """
-    keys: list[str] = []
-    for match in _NUMBER_RE.finditer(text):
-        numbers = _split_number(match.group(0), lang)
-        if _THOUSAND_RE.match(text, match.end()):
-            numbers[-1] = _times_thousand(numbers[-1])
-        keys.extend(numbers)
-    return keys
-
-
-def _times_thousand(key: str) -> str:
-    """``num:2.5`` → ``num:2500`` (for ``2,5 тыс.`` = ``2,500``)."""
-    whole, _, fraction = key.removeprefix("num:").partition(".")
-    digits = whole + (fraction + "000")[:3]
-    rest = fraction[3:]
-    return _canonical(digits, rest or None)
-
-
-def _split_number(token: str, lang: str) -> list[str]:
-    parts = _SEPARATOR_RE.split(token)
-    numbers: list[str] = []
-    whole, fraction, grouped = parts[0], None, False
-    for separator, digits in zip(parts[1::2], parts[2::2], strict=True):
-        grouping = separator in _SPACES or separator == _GROUP_SEPARATOR.get(lang)
-        if grouping and fraction is None and len(digits) == 3 and (grouped or len(whole) <= 3):
-            whole, grouped = whole + digits, True
-        elif separator in ".," and fraction is None:
-            fraction = digits
-        else:
-            numbers.append(_canonical(whole, fraction))
-            whole, fraction, grouped = digits, None, False
-    numbers.append(_canonical(whole, fraction))
-    return numbers
-
-
-def _canonical(whole: str, fraction: str | None) -> str:
-    integer = whole.lstrip("0") or "0"
-    decimals = (fraction or "").rstrip("0")
-    return f"num:{integer}.{decimals}" if decimals else f"num:{integer}"
+    return [f"num:{min(number.keys)}" for number in extract_numbers(text, lang) if number.keys]
 
 
 def month_number(word: str, lang: str) -> int | None:

@@ -8,6 +8,7 @@ of its source sentences against its joined target sentences, divided by 100.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from transalign.errors import InputError
 
@@ -23,18 +24,20 @@ class ChrfSimilarity:
         targets: the target sentences.
     """
 
-    def __init__(self, translations: Sequence[str], targets: Sequence[str]) -> None:
+    def __init__(self, translations: Sequence[str], targets: Sequence[str], model: str = "custom") -> None:
         from sacrebleu.metrics.chrf import CHRF
 
         self._chrf = CHRF()
+        self._model = model
         self._translations = list(translations)
         self._targets = list(targets)
         self._cache: dict[tuple[int, int, int, int], float] = {}
 
     @property
     def signature(self) -> str:
-        """sacrebleu's signature of the chrF configuration."""
-        return str(self._chrf.get_signature().format(short=True))
+        """``chrF[<sacrebleu's signature>]@<MT model>`` (``|`` written ``,``)."""
+        chrf = str(self._chrf.get_signature().format(short=True)).replace("|", ",")
+        return f"chrF[{chrf}]@{self._model}"
 
     def __call__(self, s0: int, s1: int, t0: int, t1: int) -> float:
         key = (s0, s1, t0, t1)
@@ -69,8 +72,8 @@ def mt_hooks(model: str | None, src_lang: str, tgt_langs: tuple[str, ...]) -> di
     """MT hooks per target language for ``--mt``, built on the translation core.
 
     Raises:
-        InputError: E504 when the translation core is not installed; the core's own
-            ``ModelUnavailableError`` (E3xx) when the model cannot be loaded.
+        ModelUnavailableError: the translation core's E3xx error (naming the model and the
+            ``--model PATH`` remedy) when the model cannot be loaded.
     """
     hooks: dict[str, Translate] = {}
     for lang in tgt_langs:
@@ -79,16 +82,23 @@ def mt_hooks(model: str | None, src_lang: str, tgt_langs: tuple[str, ...]) -> di
 
 
 def _core_hook(model: str | None, src_lang: str, tgt_lang: str) -> Translate:
-    import importlib
+    """Translate with the translation core's model for the pair (``model``: id or local path;
+    default: the registry's model), without glossary enforcement (a bare MT is what the
+    similarity needs)."""
+    from transalign.translate.hooks import make_translator
+    from transalign.translate.models import locate_model, resolve_model
 
-    try:
-        core = importlib.import_module("transalign.translate.translator")
-    except ImportError:
-        raise InputError("E504", "--mt needs the translation core (transalign.translate), "
-                         "which is not installed", hint="align without --mt") from None
-    translator = core.load_translator(model, src_lang, tgt_lang)
+    translator = make_translator(locate_model(resolve_model(model, src_lang, tgt_lang)))
+    return CoreTranslate(translator, tgt_lang)
 
-    def translate(sentences: list[str]) -> list[str]:
-        return [str(result.text) for result in translator.translate(sentences, tgt_lang)]
 
-    return translate
+class CoreTranslate:
+    """An MT hook over a translation-core ``Translator``; ``model_id`` names its model."""
+
+    def __init__(self, translator: Any, tgt_lang: str) -> None:
+        self._translator = translator
+        self._tgt_lang = tgt_lang
+        self.model_id = str(translator.model_id)
+
+    def __call__(self, sentences: list[str]) -> list[str]:
+        return [result.text for result in self._translator.translate(sentences, self._tgt_lang)]
