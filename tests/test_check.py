@@ -144,15 +144,16 @@ def test_consistency_reports_variants_and_divergent_sentences(tmp_path: Path) ->
     assert main(["check", "--consistency", str(tmp_path)]) == 1
 
 
-def _gold_tables(corpus: Path, tmp_path: Path) -> list[Path]:
-    english, _ = flatten(read_sents(corpus / "cis-ministers.en.sents"))
+def _gold_tables(corpus: Path, tmp_path: Path, doc: str = "cis-ministers") -> list[Path]:
+    """Aligned TSVs (en-ru, en-be) built from a story's gold sentences and links."""
+    english, _ = flatten(read_sents(corpus / f"{doc}.en.sents"))
     paths = []
     for lang in ("ru", "be"):
-        target, _ = flatten(read_sents(corpus / f"cis-ministers.{lang}.sents"))
-        beads = read_links(corpus / f"cis-ministers.en-{lang}.gold")
+        target, _ = flatten(read_sents(corpus / f"{doc}.{lang}.sents"))
+        beads = read_links(corpus / f"{doc}.en-{lang}.gold")
         rows = [(" ".join(english[i] for i in src), " ".join(target[i] for i in tgt))
                 for src, tgt in beads]
-        paths.append(_write(tmp_path / f"cis-ministers.en-{lang}.tsv", rows))
+        paths.append(_write(tmp_path / f"{doc}.en-{lang}.tsv", rows))
     return paths
 
 
@@ -200,3 +201,21 @@ def test_cli_kinds_filter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert kinds == ["number-mismatch"]
     assert main(["check", "--kinds", "untranslated", str(bad)]) == 0
     assert main(["check", "--kinds", "typo", str(bad)]) == 2
+
+
+def test_sample_story_gold_reports_only_omitted_sentences(tmp_path: Path) -> None:
+    """The repository's own sample story (human ru/be editions): the only problems are the
+    English sentences an edition leaves out (gold links ``[i]:[]``)."""
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    if not (samples / "minsk-forum.en.sents").is_file():
+        pytest.skip("sample story not present")
+    report = check_files(_gold_tables(samples, tmp_path, doc="minsk-forum"),
+                         load_glossary(default_glossary_path()))
+    omitted = set()
+    for lang in ("ru", "be"):
+        beads = read_links(samples / f"minsk-forum.en-{lang}.gold")
+        omitted |= {(f"minsk-forum.en-{lang}.tsv", str(row + 1))
+                    for row, (_, tgt) in enumerate(beads) if not tgt}
+    assert omitted
+    assert {(Path(p.file).name, p.id) for p in report.problems} == omitted
+    assert {p.kind for p in report.problems} == {"untranslated"}
