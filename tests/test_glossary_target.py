@@ -110,3 +110,22 @@ def test_forbidden_russian_word_in_belarusian_takes_russian_endings() -> None:
     found = TargetMatcher(glossary, "be").find("з Белоруссией і ў Белоруссии")
     assert [(m.text, m.status) for m in found] == [("Белоруссией", "forbidden"),
                                                   ("Белоруссии", "forbidden")]
+
+
+@pytest.mark.parametrize("lang", ["ru", "be"])
+def test_every_generated_form_of_the_house_glossary_is_found(lang: str) -> None:
+    """Round trip: each inflected form of each house term, inside a sentence, is found as its
+    concept (or as a concept whose term contains it, when the form is also a longer term)."""
+    from transalign.glossary import default_glossary_path
+    from transalign.morph import inflect
+
+    glossary = load_glossary(default_glossary_path())
+    matcher = TargetMatcher(glossary, lang)
+    misses = []
+    for concept in glossary:
+        for term in concept.all_terms(lang):
+            for form in inflect(term.text, lang):
+                found = matcher.find_all(f"Сёння ({form}) — {form}.")
+                if concept.id not in {m.concept_id for m in found}:
+                    misses.append((concept.id, form))
+    assert misses == []
