@@ -183,6 +183,8 @@ def _generated(concept_id: str, lang: str) -> set[str]:
 
 @pytest.mark.parametrize(("lang", "concept", "form"), CORPUS_FORMS)
 def test_corpus_form_is_generated(lang: str, concept: str, form: str) -> None:
+    if concept not in GLOSSARY.concepts:
+        pytest.skip(f"{concept} is no longer in the house glossary")
     assert _fold(form) in _generated(concept, lang)
 
 
