@@ -183,6 +183,9 @@ BE_FORMS = [
     ("міністр замежных спраў", "міністрамі замежных спраў", "corpus: plural of a post"),
     ("Нагорны Карабах", "Нагорным Карабаху", "locative -у after х"),
     ("Наталля Качанава", "Наталлі Качанавай", "woman's name: surname in -ава takes -ай"),
+    ("міністэрства ўнутраных спраў", "міністэрствам унутраных спраў",
+     "corpus: у after a consonant, ў after a vowel"),
+    ("міністэрства ўнутраных спраў", "міністэрствамі ўнутраных спраў", "ў after a vowel"),
     ("Наталля Качанава", "Наталлю Качанаву", "accusative of a woman's name"),
     ("Марыя Іванаўна Пятрова", "Марыяй Іванаўнай Пятровай", "female patronymic and surname"),
     ("Ангела Меркель", "Ангелай Меркель", "a woman's consonant surname does not decline"),
@@ -222,6 +225,8 @@ def test_unchanged_terms(term: str, lang: str, reason: str) -> None:
 
 
 NOT_FORMS = [
+    ("міністэрства ўнутраных спраў", "be", "міністэрствам ўнутраных спраў",
+     "ў is not written after a consonant"),
     ("Наталья Кочанова", "ru", "Натальи Кочанова", "not the masculine surname's genitive"),
     ("Хельга Шмид", "ru", "Хельгой Шмидом", "a woman's consonant surname stays"),
     ("Ангела Меркель", "be", "Ангелай Меркелем", "a woman's surname in a consonant stays"),

@@ -40,6 +40,10 @@ def _paradigm(term: str, lang: str) -> tuple[Form, ...]:
     if analyse is None or not stripped:
         return (Form(term, "nomn", "sing"),)
     forms = phrase_forms(stripped, analyse, keep_yo=lang == "be")
+    if lang == "be":
+        from transalign.morph.belarusian import short_u
+
+        forms = [Form(short_u(form.text), form.case, form.number) for form in forms]
     number = forms[0].number if forms else "sing"
     rest = tuple(form for form in forms if form.text != term)
     return (Form(term, "nomn", number), *rest)

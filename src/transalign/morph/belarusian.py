@@ -9,6 +9,8 @@ whole: ``Сяргей Лебедзеў`` → ``Сяргею Лебедзеву``
 
 from __future__ import annotations
 
+import re
+
 from transalign.morph.be_nouns import (
     VELARS,
     Paradigm,
@@ -206,6 +208,17 @@ def _number(words: list[str], head: int) -> str:
     if word.endswith("і") and len(word) > 3 and words[head].islower():
         return "plur"
     return "sing"
+
+
+_AFTER_VOWEL = re.compile(r"(?<=[аеёіоуыэюяАЕЁІОУЫЭЮЯ]) у(?=[^\W\d_])")
+_AFTER_CONSONANT = re.compile(r"(?<=[^\Wаеёіоуыэюяaeiou]) ў(?=[^\W\d_])", re.IGNORECASE)
+
+
+def short_u(text: str) -> str:
+    """Belarusian у/ў at a word start inside a term: ``ў`` after a word ending in a vowel,
+    ``у`` after a consonant (``міністэрства ўнутраных`` → ``Міністэрствам унутраных``).
+    Capitalised words are left as written."""
+    return _AFTER_CONSONANT.sub(" у", _AFTER_VOWEL.sub(" ў", text))
 
 
 def _gender_hint(words: list[str], head: int) -> str | None:
