@@ -45,15 +45,15 @@ def _paradigm(term: str, lang: str) -> tuple[Form, ...]:
 
         forms = [Form(short_u(form.text), form.case, form.number) for form in forms]
     number = forms[0].number if forms else "sing"
-    rest = tuple(form for form in forms if form.text != term)
-    return (Form(term, "nomn", number), *rest)
+    first = Form(term, "nomn", number)
+    return (first, *(form for form in forms if form != first))
 
 
 def paradigm(term: str, lang: str) -> list[Form]:
     """Every form of ``term`` in ``lang`` with its case and number, the term itself first.
 
-    A form that serves several cases (``Мінскія`` nominative and accusative) is listed once,
-    under the first case in :data:`CASES` order.
+    A text that serves several cases (``Мінскія пагадненні`` nominative and accusative) is
+    listed under each, so a caller can ask for the forms of one case.
     """
     return list(_paradigm(term, lang))
 
@@ -65,7 +65,7 @@ def inflect(term: str, lang: str) -> list[str]:
     ``inflect("Данбас", "be")`` holds ``Данбаса`` and ``Данбасе``. Languages other than
     ``ru`` and ``be`` give ``[term]``.
     """
-    return [form.text for form in _paradigm(term, lang)]
+    return list(dict.fromkeys(form.text for form in _paradigm(term, lang)))
 
 
 __all__ = ["CASES", "NUMBERS", "SUPPORTED_LANGUAGES", "Form", "inflect", "paradigm"]

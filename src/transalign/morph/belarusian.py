@@ -243,7 +243,11 @@ def _head_paradigms(words: list[str], head: int, number: str) -> dict[str, Parad
         return {"sing": merge(noun_paradigms(word, person=True)[0], surname_paradigm(word))}
     sing, plur = noun_paradigms(word, person=word in PERSON_NOUNS,
                                 gender=_gender_hint(words, head))
-    return {"sing": sing, "plur": plur} if words[head].islower() else {"sing": sing}
+    if words[head].islower():
+        return {"sing": sing, "plur": plur}
+    dative = set(sing["datv"])  # names take genitive -а only: Данбаса, Савета (not -у)
+    sing["gent"] = [form for form in sing["gent"] if form not in dative] or sing["gent"]
+    return {"sing": sing}
 
 
 def analyse_part(words: list[str], first: bool = True) -> PartPlan:

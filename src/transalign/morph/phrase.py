@@ -99,8 +99,9 @@ def _interleave(words: list[str], separators: list[str]) -> list[str]:
 
 
 def phrase_forms(term: str, analyse: Analyser, *, keep_yo: bool) -> list[Form]:
-    """Every form of ``term`` (parts joined as written), without repeats: the term's own
-    number first, cases in :data:`CASES` order.
+    """Every form of ``term`` (parts joined as written) in every case and number, the term's
+    own number first, cases in :data:`CASES` order; a text serving several cases (the
+    accusative of an inanimate noun) is listed under each.
 
     ``keep_yo``: keep ``ё`` in generated endings (Belarusian, where it is always written);
     else it is written ``е`` unless the term's word has it (Russian house style).
@@ -109,7 +110,7 @@ def phrase_forms(term: str, analyse: Analyser, *, keep_yo: bool) -> list[Form]:
     parts = [_part_forms(piece, analyse, keep_yo, index == 0)
              for index, piece in enumerate(pieces[0::2])]
     numbers = parts[0][0] if parts else ("sing",)
-    seen: set[str] = set()
+    seen: set[tuple[str, str, str]] = set()
     forms: list[Form] = []
     for number in numbers:
         for case in CASES:
@@ -117,7 +118,7 @@ def phrase_forms(term: str, analyse: Analyser, *, keep_yo: bool) -> list[Form]:
                             for own, per_slot in parts]
             for combo in variations(alternatives):
                 text = "".join(_interleave(list(combo), pieces[1::2]))
-                if text not in seen:
-                    seen.add(text)
+                if (text, case, number) not in seen:
+                    seen.add((text, case, number))
                     forms.append(Form(text, case, number))
     return forms
