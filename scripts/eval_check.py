@@ -64,7 +64,7 @@ def main() -> int:
     found = {reported_key(problem) for problem in report.problems}
     kinds = sorted({key[2] for key in gold | found})
     result = {
-        "signature": f"check|glossary:{glossary.digest()[:12]}|files:{len(paths)}",
+        "signature": f"{report.signature}|files:{len(paths)}",
         "rows": sum(report.rows.values()),
         "clean_rows": sum(report.rows.values()) - len({k[:2] for k in gold}),
         **scores(gold, found),

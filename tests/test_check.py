@@ -126,7 +126,8 @@ def test_text_report_groups_by_file(tmp_path: Path) -> None:
     text = format_text(report)
     assert text.splitlines()[0] == f"{bad} (en→be)"
     assert "1  term-forbidden" in text and "Данбас" in text
-    assert text.strip().endswith("2 rows checked")
+    assert text.splitlines()[-2].endswith("2 rows checked")
+    assert text.splitlines()[-1].startswith("check|glossary:")
     assert format_jsonl(report).count("\n") == 1
 
 

@@ -22,6 +22,15 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
     languages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    glossary_digest: str = ""
+
+    @property
+    def signature(self) -> str:
+        """The configuration that produced the report, sacrebleu style:
+        ``check|glossary:<sha256 prefix>|transalign:<version>``."""
+        from transalign import __version__
+
+        return f"check|glossary:{self.glossary_digest[:12]}|transalign:{__version__}"
 
 
 def languages_from_name(path: str | Path) -> tuple[str, str] | None:
@@ -88,7 +97,7 @@ def check_files(paths: Sequence[str | Path], glossary: Glossary, *,
     loaded = [(path, read_aligned_tsv(path), resolve_languages(path, src_lang, tgt_lang))
               for path in files]
     checkers: dict[tuple[str, str], RowChecker] = {}
-    report = CheckReport()
+    report = CheckReport(glossary_digest=glossary.digest())
     for path, table, pair in loaded:
         if pair not in checkers:
             checkers[pair] = RowChecker(glossary, *pair)

@@ -22,7 +22,7 @@ def _describe(problem: Problem) -> str:
 
 def format_text(report: CheckReport) -> str:
     """Problems grouped by file: ``  <id>  <kind>  <what and what was expected>``, then a
-    summary line."""
+    summary line and the signature line."""
     lines: list[str] = []
     by_file: dict[str, list[Problem]] = {}
     for problem in report.problems:
@@ -35,6 +35,7 @@ def format_text(report: CheckReport) -> str:
                      for p in problems)
         lines.append("")
     lines.append(summary(report))
+    lines.append(report.signature)
     return "\n".join(lines) + "\n"
 
 
