@@ -109,9 +109,11 @@ def test_cognate_words_share_a_key(en: str, other: str, lang: str, why: str) -> 
 @pytest.mark.parametrize(
     ("text", "keys", "why"),
     [("“We did.", ["mark:quote-open"], "curly opening quote"),
-     ("«Мы собрались», – сказал он.", ["mark:quote-open", "mark:quote-close"], "guillemets"),
-     ('He said "no" (twice)?', ["mark:quote-open", "mark:quote-close", "mark:bracket", "mark:?"],
-      "straight quotes by position, bracket, question mark")],
+     ("«Мы собрались здесь не зря», – сказал он.", ["mark:quote-open", "mark:quote-close"], "guillemets"),
+     ('He said "we will not agree to it" (twice)?',
+      ["mark:quote-open", "mark:quote-close", "mark:bracket", "mark:?"], "straight quotes, bracket, ?"),
+     ("с завода «Гомсельмаш».", [], "a quoted name is not speech: English writes no quotes"),
+     ("the play “The Locals”.", [], "a quoted title of three words")],
 )
 def test_marks(text: str, keys: list[str], why: str) -> None:
     assert mark_keys(text) == keys, why

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from transalign.align.lexicon import default_lexicon
 from transalign.align.translit import name_key
@@ -35,6 +35,8 @@ _POSSESSIVE_RE = re.compile(r"['’ʼ]s?$")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»")
+MAX_QUOTED_NAME_WORDS = 3
+_QUOTED_RE = re.compile(r'([“«„"])([^“«„”»"]*?)[”»"]')
 _MARK_RE = re.compile(r'[“«„”»"(\[?!]')
 _MARK_KEYS = {"(": "mark:bracket", "[": "mark:bracket", "?": "mark:?", "!": "mark:!"}
 
@@ -85,22 +87,34 @@ def word_keys(text: str, lang: str, known_names: frozenset[str] = frozenset()) -
     A capitalised word inside the sentence is a name; the sentence's first word only when its
     key is in ``known_names`` (keys of names seen inside sentences of either edition), so that
     ``Grodno Oblast follows…`` still yields Grodno but ``Critics said…`` yields a word key.
-    An English possessive (``Kupala’s``) is dropped before keying.
+    In a title-case headline (``Belarus Harvests Record Crop``) every word is treated like a
+    first word. An English possessive (``Kupala’s``) is dropped before keying.
     """
     keys: list[str] = []
-    for position, match in enumerate(_WORD_RE.finditer(text)):
-        word, month, concept, key = _word_info(match.group(0), lang)
+    tokens = [match.group(0) for match in _WORD_RE.finditer(text)]
+    title = is_title_case(tokens)
+    for position, token in enumerate(tokens):
+        word, month, concept, key = _word_info(token, lang)
+        first = position == 0 or title
         if month is not None:
             keys.append(f"num:month{month}")
         elif concept is not None:
             keys.append(f"lex:{concept}")
         elif key is None:
             continue
-        elif _is_name(word) and (position > 0 or key in known_names):
+        elif _is_name(word) and (not first or key in known_names):
             keys.append(f"name:{key}")
-        elif len(word) >= MIN_WORD_LETTERS and (position == 0 or not _is_name(word)):
+        elif len(word) >= MIN_WORD_LETTERS and (first or not _is_name(word)):
             keys.append(f"word:{key}")
     return keys
+
+
+def is_title_case(tokens: Sequence[str]) -> bool:
+    """True for a headline in title case: at least three words of four letters or more, and
+    at least 70 % of them capitalised."""
+    long_words = [token for token in tokens if len(token) >= 4]
+    capitalised = sum(1 for token in long_words if token[0].isupper())
+    return len(long_words) >= 3 and capitalised >= 0.7 * len(long_words)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -123,10 +137,18 @@ def _is_name(word: str) -> bool:
 
 def mark_keys(text: str) -> list[str]:
     """Quote, bracket, question and exclamation keys (straight ``"`` opens at the start or
-    after a space, else closes)."""
+    after a space, else closes).
+
+    Quotes around a short name (``ОАО «Гомсельмаш»``, ``“The Locals”``: at most
+    :data:`MAX_QUOTED_NAME_WORDS` words) are not anchors: one edition quotes names, the other
+    does not. Quotes of speech are.
+    """
     keys: list[str] = []
+    skip = _quoted_names(text)
     for match in _MARK_RE.finditer(text):
         char = match.group(0)
+        if match.start() in skip:
+            continue
         opens = match.start() == 0 or text[match.start() - 1].isspace()
         if char in _OPEN_QUOTES or (char == '"' and opens):
             keys.append("mark:quote-open")
@@ -135,6 +157,15 @@ def mark_keys(text: str) -> list[str]:
         else:
             keys.append(_MARK_KEYS[char])
     return keys
+
+
+def _quoted_names(text: str) -> set[int]:
+    """Offsets of the quote marks around short quoted names."""
+    offsets: set[int] = set()
+    for match in _QUOTED_RE.finditer(text):
+        if len(match.group(2).split()) <= MAX_QUOTED_NAME_WORDS:
+            offsets.update((match.start(1), match.end(2)))
+    return offsets
 
 
 def sentence_anchors(text: str, lang: str, known_names: frozenset[str] = frozenset()) -> list[str]:

@@ -45,7 +45,7 @@ class CostWeights:
     word in five — so two long sentences without a single cognate are likely unrelated.
     """
 
-    skip: float = 4.0
+    skip: float = 3.5
     match: tuple[float, ...] = (3.5, 2.0, 2.0, 2.0, 2.0, 2.0)
     mismatch: tuple[float, ...] = (2.5, 0.3, 2.0, 2.5, 0.0, 0.0)
     expect: tuple[float, ...] = (0.0, 0.7, 0.0, 0.0, 0.15, 0.3)
