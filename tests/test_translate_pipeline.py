@@ -177,3 +177,23 @@ def test_stale_temp_files_of_a_killed_run_are_removed(tiny_model: Path, tmp_path
     story.write_text(STORY, encoding="utf-8")
     translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=out)
     assert not stale.exists() and unrelated.exists()
+
+
+@pytest.mark.parametrize(
+    ("make_out", "reason"),
+    [
+        (lambda root: root / "taken", "--out names an existing file"),
+        (lambda root: root / "taken" / "sub", "--out lies under a file"),
+    ],
+)
+def test_unwritable_output_is_e308_without_traceback(
+        tiny_model: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], make_out: object,
+        reason: str) -> None:
+    (tmp_path / "taken").write_text("not a folder", encoding="utf-8")
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = make_out(tmp_path)  # type: ignore[operator]
+    code = main(["translate", "--src-lang", "en", "--to", "ru", "--model", str(tiny_model), "--out", str(out),
+                 "--quiet", str(story)])
+    err = capsys.readouterr().err
+    assert code == 2 and "[E308]" in err and "Traceback" not in err, reason

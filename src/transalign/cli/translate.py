@@ -31,8 +31,9 @@ def command(
 ) -> int:
     """Translate stories sentence by sentence into aligned TSVs (one per target language).
 
-    Prints the path of each output TSV on stdout; errors and progress go to stderr. Exit
-    status 2 when any input failed (the others are still translated).
+    Prints each output TSV's path on stdout; errors and progress go to stderr.
+
+    Exit status 2 when any input failed (the others are still translated).
     """
     from transalign.translate.pipeline import translate_documents
     from transalign.translate.progress import ProgressBar
