@@ -173,3 +173,7 @@ def test_hub_model_not_cached_and_hub_unreachable_is_e301(monkeypatch: pytest.Mo
     with pytest.raises(ModelUnavailableError) as err:
         locate_model("Helsinki-NLP/opus-mt-en-ru")
     assert err.value.code == "E301" and "cannot be reached" in err.value.message
+
+
+def test_no_sentences_no_work(translator: MarianTranslator) -> None:
+    assert translator.translate([], "ru") == [] and translator.translate_plain([], "be") == []

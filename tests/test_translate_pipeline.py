@@ -197,3 +197,32 @@ def test_unwritable_output_is_e308_without_traceback(
                  "--quiet", str(story)])
     err = capsys.readouterr().err
     assert code == 2 and "[E308]" in err and "Traceback" not in err, reason
+
+
+def test_memory_only_document_matches_golden_tsv_without_loading_the_model(
+        tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sentence is in the memory: the output is fully determined (golden file) and the
+    model is never loaded."""
+    from transalign.formats.tsv import AlignedTable
+    from transalign.segment import segment
+    from transalign.translate.memory import normalise
+
+    fixture = REPO / "tests" / "fixtures" / "translate"
+    story = fixture / "memory.en.txt"
+    out = tmp_path / "out"
+    sentences = [s.text for s in segment(story.read_text(encoding="utf-8"), "en")]
+    targets = ["Киев\tи Минск договорились.", "Цены выросли на 5 % «как минимум».",
+               "Обратная \\ черта остаётся."]
+    memory = AlignedTable(columns=["id", "src", "tgt", "status"], rows=[
+        {"id": f"m{i}", "src": normalise(src), "tgt": tgt, "status": "approved"}
+        for i, (src, tgt) in enumerate(zip(sentences, targets, strict=True))])
+    write_aligned_tsv(out / "archive.en-ru.tsv", memory)
+
+    def no_load(*args: object) -> None:
+        raise AssertionError("the model was loaded although nothing needed translating")
+
+    monkeypatch.setattr("transalign.translate.marian._load", no_load)
+    report = translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=out)
+    assert [r.counts for r in report.results] == [{"total": 3, "mt": 0, "tm": 3, "approved": 0}]
+    golden = (fixture / "memory.en-ru.golden.tsv").read_text(encoding="utf-8")
+    assert (out / "memory.en-ru.tsv").read_text(encoding="utf-8") == golden

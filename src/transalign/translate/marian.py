@@ -214,6 +214,8 @@ class MarianTranslator:
                   progress: ProgressCallback | None = None) -> list[Translation]:
         """See :meth:`transalign.translate.backend.Translator.translate`."""
         self.target_token(tgt_lang)  # fail early (E303) for an unsupported language
+        if not sentences:
+            return []
         lengths = self.count_tokens(sentences)
         plan = plan_splits(sentences, lengths, lambda text: self.count_tokens([text])[0],
                            self.max_input_tokens)
@@ -228,6 +230,8 @@ class MarianTranslator:
     def translate_plain(self, sentences: Sequence[str], tgt_lang: str,
                         progress: ProgressCallback | None = None) -> list[Translation]:
         """Batched beam search of sentences that fit the input limit, with the anti-loop retry."""
+        if not sentences:
+            return []
         lengths = self.count_tokens(sentences)
         batches = plan_batches(lengths, self.token_budget)
         results: list[list[Translation]] = []

@@ -235,7 +235,7 @@ def _run_plans(translator: Translator, plans: list[OutputPlan], glossary: Glossa
     for group in _groups(plans, max(MIN_GROUP_SENTENCES, int(budget * GROUP_SENTENCES_PER_BUDGET))):
         unique = list(dict.fromkeys(text for plan in group for text in _pending_texts(plan)))
         tgt = group[0].tgt_lang
-        outputs = translator.translate(unique, tgt, glossary, bar.advance)
+        outputs = translator.translate(unique, tgt, glossary, bar.advance) if unique else []
         translations = dict(zip(unique, outputs, strict=True))
         for plan in group:
             for index in plan.pending():
