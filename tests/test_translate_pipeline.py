@@ -68,6 +68,24 @@ def test_bad_inputs_exit_2_and_the_good_one_is_still_translated(
         assert f"[{code_}]" in err and name in err
 
 
+@pytest.mark.parametrize(
+    ("args", "code", "reason"),
+    [
+        (["--src-lang", "de", "--to", "ru"], "E100", "source language the segmenter does not know"),
+        (["--src-lang", "en", "--to", "en"], "E306", "target equals source"),
+        (["--src-lang", "en", "--to", ","], "E306", "no target language"),
+        (["--src-lang", "en", "--to", "fr"], "E300", "no default model for the pair"),
+    ],
+)
+def test_run_level_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+                                code: str, reason: str) -> None:
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    assert main(["translate", *args, "--out", str(tmp_path / "out"), str(story)]) == 2, reason
+    assert f"[{code}]" in capsys.readouterr().err, reason
+    assert not (tmp_path / "out").exists()
+
+
 def test_unavailable_model_exits_2_naming_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")

@@ -135,6 +135,11 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _check_languages(src_lang: str, tgt_langs: Sequence[str]) -> list[str]:
+    from transalign.segment import SUPPORTED_LANGUAGES
+
+    if src_lang not in SUPPORTED_LANGUAGES:
+        raise InputError("E100", f"cannot segment source language {src_lang!r}",
+                         hint=f"use --src-lang {' or '.join(SUPPORTED_LANGUAGES)}")
     targets = list(dict.fromkeys(lang.strip() for lang in tgt_langs if lang.strip()))
     if not targets:
         raise InputError("E306", "no target language given", hint="pass --to ru,be")
