@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from transalign.check.numbers import available_keys, extract_numbers, missing_numbers
+from transalign.check.numbers import extract_numbers, missing_numbers
 from transalign.check.untranslated import untranslated_reason
 from transalign.glossary.model import Glossary
 from transalign.glossary.source import SourceMatch, SourceMatcher
@@ -168,4 +168,4 @@ def _first_per_concept(matches: Any) -> dict[str, Any]:
     return first
 
 
-__all__ = ["KINDS", "Problem", "RowChecker", "available_keys"]
+__all__ = ["KINDS", "Problem", "RowChecker"]
