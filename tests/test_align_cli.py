@@ -95,3 +95,10 @@ def test_mt_with_a_missing_model_is_a_clear_error(tmp_path: Path, capsys: pytest
     status, _, err = run(["--src-lang", "en", "--tgt-lang", "ru", "--sentences", "--mt", "--model",
                           str(tmp_path / "no-such-model"), *files], capsys)
     assert status == 2 and "[E3" in err and "--model" in err
+
+
+def test_out_folder_gets_the_contract_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SAMPLES / "minsk-forum.en.txt"), str(SAMPLES / "minsk-forum.ru.txt")]
+    args = ["--src-lang", "en", "--tgt-lang", "ru", "--format", "tsv", "--out", str(tmp_path), *files]
+    status, _, _ = run(args, capsys)
+    assert status == 0 and [path.name for path in tmp_path.iterdir()] == ["minsk-forum.en-ru.tsv"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transalign.align import AlignOptions, align_sentences, score_alignments
 from transalign.align.mt import identity
-from transalign.formats.links import read_links
+from transalign.formats.links import Bead, read_links
 from transalign.formats.sents import flatten, read_sents
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,3 +78,49 @@ def test_mt_similarity_finds_the_omission_length_cannot() -> None:
     gold = [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
     with_mt = align_sentences(src, tgt, "en", "en", translate=identity).beads
     assert with_mt == gold
+
+
+Parts = tuple[list[str], list[int], list[str], list[int], list[Bead]]
+
+
+def concatenated(docs: list[str], tgt: str, drop: str) -> Parts:
+    """Fixture stories one after another; the target edition leaves out story ``drop``."""
+    src: list[str] = []
+    src_par: list[int] = []
+    tgt_sents: list[str] = []
+    tgt_par: list[int] = []
+    gold: list[Bead] = []
+    for doc in docs:
+        s, sp = flatten(read_sents(FIXTURES / f"{doc}.en.sents"))
+        t, tp = flatten(read_sents(FIXTURES / f"{doc}.{tgt}.sents"))
+        links = read_links(FIXTURES / f"{doc}.en-{tgt}.gold")
+        if doc == drop:
+            gold += [((len(src) + i,), ()) for i in range(len(s))]
+        else:
+            gold += [(tuple(len(src) + i for i in a), tuple(len(tgt_sents) + j for j in b)) for a, b in links]
+            tgt_sents += t
+            tgt_par += [p + (max(tgt_par) + 1 if tgt_par else 0) for p in tp]
+        src_par += [p + (max(src_par) + 1 if src_par else 0) for p in sp]
+        src += s
+    return src, src_par, tgt_sents, tgt_par, gold
+
+
+def test_a_whole_dropped_story_widens_the_band() -> None:
+    """A story of 18 sentences left out, with bands far narrower than that: the search must widen
+    them and still find everything else."""
+    src, src_par, tgt, tgt_par, gold = concatenated(["talks", "harvest", "expo"], "ru", drop="harvest")
+    options = AlignOptions(coarse_band=3, band=2)
+    test = align_sentences(src, tgt, "en", "ru", src_paragraphs=src_par, tgt_paragraphs=tgt_par,
+                           options=options).beads
+    assert score_alignments([gold], [test]).f1_strict >= 0.95
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["Trade grew by 5% in 2023.", "“We agree,” he said.", "Minsk hosted talks.",
+                                 "The weather was fine.", "Lukashenko met Putin on 6 April."]), max_size=8),
+       st.lists(st.sampled_from(["Товарооборот вырос на 5% в 2023 году.", "«Мы согласны», – сказал он.",
+                                 "В Минске прошли переговоры.", "Погода была хорошей."]), max_size=8))
+def test_any_pair_of_documents_gets_a_complete_monotone_alignment(src: list[str], tgt: list[str]) -> None:
+    beads = align_sentences(src, tgt, "en", "ru").beads
+    assert [i for bead in beads for i in bead[0]] == list(range(len(src)))
+    assert [j for bead in beads for j in bead[1]] == list(range(len(tgt)))

@@ -48,6 +48,25 @@ class AlignJob:
     options: AlignOptions = field(default_factory=AlignOptions)
 
 
+_EXTENSIONS = {"links": "links", "tsv": "tsv", "tmx": "tmx"}
+
+
+def document_id(path: Path, lang: str) -> str:
+    """``cis-ministers`` for ``cis-ministers.en.txt`` / ``cis-ministers.en.sents`` (language
+    ``en``); the file name without its extension otherwise."""
+    name = path.name
+    for suffix in (".txt", ".sents"):
+        name = name.removesuffix(suffix)
+    return name.removesuffix(f".{lang}") or path.stem
+
+
+def output_name(job: AlignJob) -> str:
+    """The file name for ``--out DIR``: ``<document-id>.<src>-<tgt>[-<tgt2>…].<format>``,
+    e.g. ``cis-ministers.en-ru.tsv`` as the contract names aligned text."""
+    langs = "-".join((job.src_lang, *job.tgt_langs))
+    return f"{document_id(job.src, job.src_lang)}.{langs}.{_EXTENSIONS.get(job.output, job.output)}"
+
+
 def check_job(job: AlignJob) -> None:
     """Validate the combination of options before any work.
 

@@ -18,7 +18,8 @@ def command(
                                         "default: the house glossary."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Do not use glossary concepts."),
     output_format: str = typer.Option("links", "--format", help="links, tsv or tmx (several targets: tmx)."),
-    out: Path = typer.Option(None, "--out", help="Output file (default: stdout)."),
+    out: Path = typer.Option(None, "--out", help="Output file, or a folder for "
+                             "<doc>.<src>-<tgt>.<format> (default: stdout)."),
     band: int = typer.Option(8, "--band", min=1, help="Half-width of the final search band, sentences."),
     length_only: bool = typer.Option(False, "--length-only", help="Length-only Gale–Church baseline."),
     mt: bool = typer.Option(False, "--mt", help="Add chrF similarity to a machine translation."),
@@ -30,7 +31,7 @@ def command(
 ) -> None:
     """Align a story with its human edition(s) sentence by sentence."""
     from transalign.align.aligner import AlignOptions
-    from transalign.align.api import AlignJob, align_files
+    from transalign.align.api import AlignJob, align_files, output_name
     from transalign.align.mt import mt_hooks
     from transalign.io import atomic_write_text
 
@@ -44,7 +45,7 @@ def command(
     if out is None:
         sys.stdout.write(text)
     else:
-        atomic_write_text(out, text)
+        atomic_write_text(out / output_name(job) if out.is_dir() else out, text)
     if signature:
         for lang, alignment in zip(langs, alignments, strict=True):
             typer.echo(f"{src_lang}-{lang}: {alignment.signature}", err=True)
