@@ -191,10 +191,14 @@ def test_stale_temp_files_of_a_killed_run_are_removed(tiny_model: Path, tmp_path
     stale.write_text("half a file", encoding="utf-8")
     unrelated = out / ".other.en-ru.tsv.abc123.tmp"
     unrelated.write_text("someone else's", encoding="utf-8")
+    in_flight = out / ".s.en-ru.manifest.json.def456.tmp"
+    in_flight.write_text("a concurrent run is writing this", encoding="utf-8")
+    for old in (stale, unrelated):
+        os.utime(old, (time.time() - 3600, time.time() - 3600))
     story = tmp_path / "s.en.txt"
     story.write_text(STORY, encoding="utf-8")
     translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=out)
-    assert not stale.exists() and unrelated.exists()
+    assert not stale.exists() and unrelated.exists() and in_flight.exists()
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from transalign.translate.batching import plan_batches, restore_order
 from transalign.translate.documents import document_id, row_ids
 from transalign.translate.langtokens import target_token
 from transalign.translate.memory import TranslationMemory, normalise
-from transalign.translate.quality import has_repetition_loop
+from transalign.translate.quality import has_repetition_loop, length_ratio_flag
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
 from transalign.translate.splitting import plan_splits, split_to_fit
 
@@ -145,6 +145,21 @@ def test_output_length_limit() -> None:
     settings = GenerationSettings(max_length_ratio=1.5, max_length_extra=10)
     assert settings.max_new_tokens(20, 512) == 40
     assert settings.max_new_tokens(400, 512) == 512
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flag", "reason"),
+    [
+        ("The ministers met in Minsk on Friday.", "Министры встретились в Минске в пятницу.", None, "normal"),
+        ("The ministers met in Minsk on Friday and signed the plan.", "Министры встретились.",
+         "length-ratio:0.37", "half the sentence dropped"),
+        ("The ministers met in Minsk on Friday.", "Министры встретились в Минске в пятницу. " * 3,
+         "length-ratio:3.30", "hallucinated continuation"),
+        ("Photo: BelTA", "Фото", None, "too short to judge"),
+    ],
+)
+def test_length_ratio_flag(source: str, target: str, flag: str | None, reason: str) -> None:
+    assert length_ratio_flag(source, target) == flag, reason
 
 
 def test_memory_uses_only_approved_rows_whitespace_normalised(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ does what is left. One bad input does not stop the others: its error is in the r
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -27,6 +28,7 @@ from transalign.translate.memory import TranslationMemory, normalise
 from transalign.translate.models import ModelFiles, locate_model, resolve_model
 from transalign.translate.progress import ProgressBar
 from transalign.translate.qa import row_flags
+from transalign.translate.quality import length_ratio_flag
 from transalign.translate.rows import OutputPlan, plan_output
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
 
@@ -35,6 +37,7 @@ GROUP_SENTENCES_PER_BUDGET = 1 / 8
 the translator's batch budget (cpu: 2,000 → 250 sentences; GPU: 16,000 → 2,000): a killed run
 loses at most one group's work."""
 MIN_GROUP_SENTENCES = 64
+STALE_TEMP_S = 60.0
 PAUSE_ENV = "TRANSALIGN_TEST_PAUSE_AFTER_WRITE"
 """Test hook: seconds to sleep after each written output (to kill a run mid-way in tests)."""
 
@@ -207,10 +210,14 @@ def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Pa
 
 
 def _remove_stale_temps(tsv_path: Path) -> None:
-    """Temp files a killed run left beside this output (``.<name>.<random>.tmp``)."""
+    """Temp files a killed run left beside this output (``.<name>.<random>.tmp``); only ones
+    older than ``STALE_TEMP_S``, as a concurrent run's file lives for milliseconds."""
+    now = time.time()
     for target in (tsv_path, manifest_path(tsv_path)):
         for stale in target.parent.glob(f".{target.name}.*.tmp") if target.parent.is_dir() else []:
-            stale.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                if now - stale.stat().st_mtime > STALE_TEMP_S:
+                    stale.unlink()
 
 
 def _pending_texts(plan: OutputPlan) -> list[str]:
@@ -246,7 +253,8 @@ def _run_plans(translator: Translator, plans: list[OutputPlan], glossary: Glossa
             for index in plan.pending():
                 translation = translations[normalise(plan.source(index))]
                 extra = flags(plan.source(index), translation.text) if flags else []
-                plan.fill(index, translation, extra)
+                ratio = length_ratio_flag(plan.source(index), translation.text)
+                plan.fill(index, translation, [*extra, ratio] if ratio else extra)
             report.results.append(_write(plan))
 
 
