@@ -10,9 +10,10 @@ points for a :class:`~transalign.translate.backend.GlossaryEnforcer`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from transalign.errors import InputError, ModelUnavailableError
@@ -191,7 +192,8 @@ class MarianTranslator:
         config = self.model.config
         return GenerationConfig(  # type: ignore[no-untyped-call]
             num_beams=max(settings.beam_size, n_best), num_return_sequences=n_best,
-            max_length=limit + 2, length_penalty=settings.length_penalty,
+            max_length=limit + 2, min_new_tokens=settings.min_new_tokens(),
+            length_penalty=settings.length_penalty,
             no_repeat_ngram_size=settings.no_repeat_ngram_size, early_stopping=True, do_sample=False,
             decoder_start_token_id=config.decoder_start_token_id, eos_token_id=config.eos_token_id,
             pad_token_id=config.pad_token_id, bad_words_ids=[[config.pad_token_id]],
@@ -318,21 +320,39 @@ def _vocabulary(files: ModelFiles) -> list[str]:
 
 def _load(files: ModelFiles, device: str, dtype: str) -> tuple[Any, Any]:
     """Tokenizer and model from local files only (never the network)."""
+    return load_tokenizer(files), load_model(files, device, dtype)
+
+
+def load_tokenizer(files: ModelFiles) -> Any:
+    """The checkpoint's ``MarianTokenizer``, from local files only (E304 when unreadable)."""
+    from transformers import MarianTokenizer
+
+    with _load_errors(files), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*sacremoses.*")
+        return MarianTokenizer.from_pretrained(files.path, local_files_only=True)
+
+
+def load_model(files: ModelFiles, device: str, dtype: str) -> Any:
+    """The ``MarianMTModel`` in eval mode on ``device`` in ``dtype``, local files only (E304)."""
     import torch
-    from transformers import MarianMTModel, MarianTokenizer
+    from transformers import MarianMTModel
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    with _load_errors(files):
+        model: Any = MarianMTModel.from_pretrained(files.path, local_files_only=True,
+                                                   dtype=getattr(torch, dtype))
+    return model.to(device).eval()
+
+
+@contextlib.contextmanager
+def _load_errors(files: ModelFiles) -> Iterator[None]:
+    """Turn any loading failure into E304 naming the model and the fix."""
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*sacremoses.*")
-            tokenizer = MarianTokenizer.from_pretrained(files.path, local_files_only=True)
-            model: Any = MarianMTModel.from_pretrained(files.path, local_files_only=True,
-                                                       dtype=getattr(torch, dtype))
+        yield
     except Exception as err:  # corrupt or foreign checkpoints raise many different types
+        first = str(err).strip().splitlines()[0][:160] if str(err).strip() else ""
         raise ModelUnavailableError(
-            "E304", f"cannot load {files.model_id!r} as a Marian model ({type(err).__name__}: "
-                    f"{str(err).strip().splitlines()[0][:160] if str(err).strip() else ''})",
+            "E304", f"cannot load {files.model_id!r} as a Marian model ({type(err).__name__}: {first})",
             path=files.path, hint="pass --model with a MarianMT checkpoint (OPUS-MT) folder or hub id",
         ) from None
-    return tokenizer, model.to(device).eval()

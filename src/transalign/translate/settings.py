@@ -34,6 +34,8 @@ class GenerationSettings:
             best is the translation, the others are offered to the glossary enforcer.
         max_input_tokens: split source sentences longer than this many tokens at clause
             boundaries (None = the model's own limit).
+        fixed_new_tokens: emit exactly this many target tokens per sentence, ``</s>``
+            suppressed until then (benchmarks of random-weight models; never for real text).
     """
 
     beam_size: int = 4
@@ -44,6 +46,7 @@ class GenerationSettings:
     retry_no_repeat_ngram_size: int = 3
     num_return_sequences: int = 1
     max_input_tokens: int | None = None
+    fixed_new_tokens: int | None = None
 
     def __post_init__(self) -> None:
         if self.beam_size < 1:
@@ -61,8 +64,14 @@ class GenerationSettings:
 
     def max_new_tokens(self, source_tokens: int, model_limit: int) -> int:
         """Output length limit in tokens for a source of ``source_tokens`` tokens."""
+        if self.fixed_new_tokens is not None:
+            return self.fixed_new_tokens
         wanted = math.ceil(self.max_length_ratio * source_tokens) + self.max_length_extra
         return max(1, min(wanted, model_limit))
+
+    def min_new_tokens(self) -> int:
+        """Tokens to emit before ``</s>`` is allowed (0 unless ``fixed_new_tokens``)."""
+        return self.fixed_new_tokens or 0
 
     def with_retry(self) -> GenerationSettings:
         """The settings of the anti-loop second pass."""
