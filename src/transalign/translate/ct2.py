@@ -20,21 +20,32 @@ import io
 import os
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from transalign.errors import InputError, ModelUnavailableError
 from transalign.translate.backend import GlossaryEnforcer, Hypothesis
-from transalign.translate.langtokens import language_tokens
-from transalign.translate.marian import MarianTranslator, load_model, load_tokenizer, resolve_dtype
+from transalign.translate.marian import MarianTranslator, load_model, load_tokenizer
 from transalign.translate.models import ModelFiles
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
 
 BACKEND_NAME = "ctranslate2"
-COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16",
-                 "int16", "float16", "bfloat16", "float32")
+COMPUTE_TYPES = (
+    "default",
+    "auto",
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
 _DEFAULT_COMPUTE = {"cpu": "int8", "cuda": "float16"}
+_DEFAULT_BUDGET = {"cpu": 2_000, "cuda": 32_000}
 
 
 def import_ctranslate2() -> ModuleType:
@@ -43,7 +54,8 @@ def import_ctranslate2() -> ModuleType:
         import ctranslate2 as module
     except ImportError:
         raise InputError(
-            "E601", "the ctranslate2 backend needs the 'ctranslate2' package, which is not installed",
+            "E601",
+            "the ctranslate2 backend needs the 'ctranslate2' package, which is not installed",
             hint="pip install 'transalign[ct2]', or use --backend transformers",
         ) from None
     ctranslate2: ModuleType = module
@@ -90,9 +102,11 @@ def _convert(files: ModelFiles, out: Path) -> None:
             converters.TransformersConverter(str(files.path)).convert(str(out), force=True)
     except Exception as err:  # the converter raises ValueError, KeyError, OSError, ...
         raise ModelUnavailableError(
-            "E602", f"cannot convert {files.model_id!r} to CTranslate2 ({type(err).__name__}: "
-                    f"{str(err).strip()[:160]})",
-            path=files.path, hint="use --backend transformers, or pass a MarianMT (OPUS-MT) checkpoint",
+            "E602",
+            f"cannot convert {files.model_id!r} to CTranslate2 ({type(err).__name__}: "
+            f"{str(err).strip()[:160]})",
+            path=files.path,
+            hint="use --backend transformers, or pass a MarianMT (OPUS-MT) checkpoint",
         ) from None
 
 
@@ -108,54 +122,74 @@ def resolve_ct2_device(requested: str, ctranslate2: ModuleType) -> tuple[str, in
         return ("cuda" if gpus else "cpu"), 0
     if kind == "cpu" or (kind == "cuda" and gpus > int(index or 0)):
         return kind, int(index or 0)
-    raise InputError("E603", f"the ctranslate2 backend cannot run on device {requested!r}",
-                     hint="use --device cpu or cuda, or --backend transformers")
+    raise InputError(
+        "E603",
+        f"the ctranslate2 backend cannot run on device {requested!r}",
+        hint="use --device cpu or cuda, or --backend transformers",
+    )
 
 
 def resolve_compute_type(requested: str, device: str) -> str:
     """``default`` → int8 on cpu, float16 on cuda; other values are CTranslate2's own (E604)."""
     if requested not in COMPUTE_TYPES:
-        raise InputError("E604", f"unknown CTranslate2 compute type {requested!r}",
-                         hint=f"use one of {', '.join(COMPUTE_TYPES)}")
+        raise InputError(
+            "E604",
+            f"unknown CTranslate2 compute type {requested!r}",
+            hint=f"use one of {', '.join(COMPUTE_TYPES)}",
+        )
     return _DEFAULT_COMPUTE[device] if requested == "default" else requested
 
 
 class CTranslate2Translator(MarianTranslator):
     """A Marian checkpoint translated by CTranslate2 (see the module docstring).
 
+    Like :class:`MarianTranslator`, nothing is loaded (or converted) before the first
+    translation, so ``signature`` is cheap.
+
     Attributes (besides :class:`MarianTranslator`'s):
-        ct2_path: the converted model folder.
         compute_type: the CTranslate2 compute type in use (in the signature).
-        translator: the ``ctranslate2.Translator``.
+        cache: where converted models live (None = :func:`cache_dir`).
     """
 
     def __init__(self, files: ModelFiles, settings: GenerationSettings | None = None,
                  runtime: RuntimeSettings | None = None, enforcer: GlossaryEnforcer | None = None,
                  cache: Path | None = None) -> None:
+        runtime = runtime or RuntimeSettings()
         ctranslate2 = import_ctranslate2()
-        self.model_id, self.files, self.enforcer = files.model_id, files, enforcer
-        self.settings = settings or GenerationSettings()
-        self.runtime = runtime or RuntimeSettings()
-        self.device, index = resolve_ct2_device(self.runtime.device, ctranslate2)
-        self.dtype = resolve_dtype(self.runtime.dtype, self.device)
-        self.compute_type = resolve_compute_type(self.runtime.extra.get("compute_type", "default"), self.device)
-        self.tokenizer = load_tokenizer(files)
-        self.language_tokens = language_tokens(self.tokenizer.get_vocab())
-        self.ct2_path = converted_model(files, cache)
-        self.translator = ctranslate2.Translator(
-            str(self.ct2_path), device=self.device, device_index=index, compute_type=self.compute_type,
-            intra_threads=_cpu_threads() if self.device == "cpu" else 0,
-        )
-        self.token_budget = self.runtime.token_budget or (4_000 if self.device == "cpu" else 32_000)
+        device, self._device_index = resolve_ct2_device(runtime.device, ctranslate2)
+        super().__init__(files, settings, replace(runtime, device=device), enforcer)
+        self.compute_type = resolve_compute_type(runtime.extra.get("compute_type", "default"), device)
+        self.token_budget = runtime.token_budget or _DEFAULT_BUDGET[device]
+        self.cache = cache
+        self._tokenizer: Any = None
         self._torch_model: Any = None
+        self._translator: Any = None
         self._config: Any = None
 
     @property
-    def model(self) -> Any:  # type: ignore[override]
+    def tokenizer(self) -> Any:
+        """The ``MarianTokenizer`` (loaded on first use, without the transformers model)."""
+        if self._tokenizer is None:
+            self._tokenizer = load_tokenizer(self.files)
+        return self._tokenizer
+
+    @property
+    def model(self) -> Any:
         """The transformers model, loaded on first use (only constrained decoding needs it)."""
         if self._torch_model is None:
             self._torch_model = load_model(self.files, self.device, self.dtype)
         return self._torch_model
+
+    @property
+    def translator(self) -> Any:
+        """The ``ctranslate2.Translator`` (the checkpoint is converted on first use)."""
+        if self._translator is None:
+            self._translator = import_ctranslate2().Translator(
+                str(converted_model(self.files, self.cache)), device=self.device,
+                device_index=self._device_index, compute_type=self.compute_type,
+                intra_threads=_cpu_threads() if self.device == "cpu" else 0,
+            )
+        return self._translator
 
     @property
     def model_limit(self) -> int:
@@ -175,21 +209,30 @@ class CTranslate2Translator(MarianTranslator):
 
     def generate(self, sentences: Sequence[str], tgt_lang: str, settings: GenerationSettings | None = None,
                  num_return_sequences: int | None = None) -> list[list[Hypothesis]]:
-        """Beam-search one batch on CTranslate2: n-best hypotheses per sentence, best first."""
+        """Beam-search one batch on CTranslate2: n-best hypotheses per sentence, best first.
+
+        CTranslate2 has one length limit per call, so the batch is decoded in groups of equal
+        limit: a sentence's output never depends on the batch it is in.
+        """
         settings = settings or self.settings
         n_best = num_return_sequences or settings.num_return_sequences
         source = self.source_tokens(sentences, tgt_lang)
-        limit = settings.max_new_tokens(max(len(tokens) for tokens in source), self.model_limit)
-        results = self.translator.translate_batch(
-            source, beam_size=max(settings.beam_size, n_best), num_hypotheses=n_best,
-            length_penalty=settings.length_penalty, no_repeat_ngram_size=settings.no_repeat_ngram_size,
-            max_decoding_length=limit, min_decoding_length=settings.min_new_tokens(),
-            max_input_length=0, max_batch_size=self.token_budget, batch_type="tokens",
-            return_scores=True, return_end_token=True,
-        )
-        return [[self._hypothesis(tokens, score) for tokens, score in zip(result.hypotheses, result.scores,
-                                                                          strict=True)]
-                for result in results]
+        prefix_tokens = 1 if self.target_token(tgt_lang) else 0
+        limits = self.output_limits([len(tokens) - prefix_tokens for tokens in source], settings)
+        hypotheses: list[list[Hypothesis]] = [[] for _ in source]
+        for limit, group in _groups_by(limits).items():
+            results = self.translator.translate_batch(
+                [source[index] for index in group], beam_size=max(settings.beam_size, n_best),
+                num_hypotheses=n_best, length_penalty=settings.length_penalty,
+                no_repeat_ngram_size=settings.no_repeat_ngram_size, max_decoding_length=limit,
+                min_decoding_length=settings.min_new_tokens(), max_input_length=0,
+                max_batch_size=self.token_budget, batch_type="tokens", return_scores=True,
+                return_end_token=True,
+            )
+            for index, result in zip(group, results, strict=True):
+                hypotheses[index] = [self._hypothesis(tokens, score)
+                                     for tokens, score in zip(result.hypotheses, result.scores, strict=True)]
+        return hypotheses
 
     def _hypothesis(self, tokens: list[str], score: float) -> Hypothesis:
         finished = bool(tokens) and tokens[-1] == self.tokenizer.eos_token
@@ -200,8 +243,16 @@ class CTranslate2Translator(MarianTranslator):
         """The transformers signature with the backend, its version and the compute type."""
         signature = super().signature(tgt_lang)
         signature.update(backend=BACKEND_NAME, ctranslate2=import_ctranslate2().__version__,
-                         compute_type=self.compute_type)
+                         compute_type=self.compute_type, dtype=self.compute_type)
         return signature
+
+
+def _groups_by(values: Sequence[int]) -> dict[int, list[int]]:
+    """Indices of ``values`` grouped by value (groups in order of first appearance)."""
+    groups: dict[int, list[int]] = {}
+    for index, value in enumerate(values):
+        groups.setdefault(value, []).append(index)
+    return groups
 
 
 def _cpu_threads() -> int:

@@ -28,8 +28,18 @@ def _transformers_backend(files: ModelFiles, settings: GenerationSettings, runti
     return MarianTranslator(files, settings, runtime, enforcer)
 
 
-BACKENDS: dict[str, BackendFactory] = {"transformers": _transformers_backend}
-"""Backend name (``--backend``) → factory. Add ``"ctranslate2"`` here."""
+def _ctranslate2_backend(files: ModelFiles, settings: GenerationSettings, runtime: RuntimeSettings,
+                         enforcer: GlossaryEnforcer | None) -> Translator:
+    from transalign.translate.ct2 import CTranslate2Translator
+
+    return CTranslate2Translator(files, settings, runtime, enforcer)
+
+
+BACKENDS: dict[str, BackendFactory] = {
+    "transformers": _transformers_backend,
+    "ctranslate2": _ctranslate2_backend,
+}
+"""Backend name (``--backend``) → factory."""
 
 ENFORCER_MODULE = "transalign.constrained"
 """Module whose ``make_enforcer() -> GlossaryEnforcer`` provides terminology enforcement."""
