@@ -44,7 +44,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--device", default="auto", help="cpu, cuda or auto")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="CPU threads per system")
-    parser.add_argument("--batch-tokens", type=int, help="token budget of a batch (source tokens x beam)")
+    parser.add_argument("--batch-tokens", type=int, help="padded source tokens per batch (backend default)")
     parser.add_argument(
         "--ct2-compute-type", default="default", help="int8 on CPU, float16 on GPU by default"
     )
@@ -68,14 +68,13 @@ def resolve_device(device: str) -> str:
 def make_request(args: argparse.Namespace, device: str) -> Request:
     count = args.sentences or (48 if args.quick else 128)
     sentences = news_sentences(vocabulary(repo_text(REPO)), count)
-    default_budget = 8_192 if device == "cpu" else 65_536
     return Request(
         sentences=sentences,
         beam=args.beam,
         length=args.length or (32 if args.quick else 40),
         device=device,
         threads=args.threads,
-        batch_tokens=args.batch_tokens or default_budget,
+        batch_tokens=args.batch_tokens,
         ct2_compute_type=args.ct2_compute_type,
     )
 

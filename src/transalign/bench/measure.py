@@ -1,8 +1,10 @@
-"""Timing of one translation system in a process of its own (so that peak RSS is its own).
+"""One translation system in a process of its own, timed round by round.
 
-``python -m transalign.bench.measure SYSTEM MODEL_DIR REQUEST_JSON`` runs one system on the
-request's sentences and prints one JSON line: seconds (wall clock of the translation only, after
-a warm-up), target tokens produced, and the process's peak resident set size in MiB.
+``python -m transalign.bench.measure SYSTEM MODEL_DIR REQUEST_JSON`` builds the system, warms it
+up and prints ``ready``; then for each line ``ROUND`` read on stdin it translates that round's
+sentences and prints one JSON line ``{"seconds": …, "tokens": …, "peak_rss_mb": …}``. The
+driver sends the rounds to all systems in turn, so load from other processes on a shared machine
+falls on every system alike, and each process's peak RSS is its own.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from transalign.bench.systems import SYSTEMS, Request
@@ -39,28 +40,36 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(run: Callable[[list[str]], int], sentences: list[str], warmup: int) -> tuple[float, int]:
-    """Warm ``run`` up on the first ``warmup`` sentences, then time it on all; (seconds, tokens)."""
-    if warmup:
-        run(sentences[:warmup])
-    start = time.perf_counter()
-    tokens = run(sentences)
-    return time.perf_counter() - start, tokens
+def rounds(sentences: list[str], count: int) -> list[list[str]]:
+    """``sentences`` dealt into ``count`` non-empty rounds (every ``count``-th sentence each)."""
+    count = max(1, min(count, len(sentences)))
+    return [sentences[start::count] for start in range(count)]
 
 
-def measure(system: str, model_dir: Path, request: Request) -> Measurement:
-    """Build ``system`` for ``model_dir`` and time it on ``request``."""
+def serve(system: str, model_dir: Path, request: Request) -> None:
+    """Build ``system``, warm it up, then time each round asked for on stdin."""
     run = SYSTEMS[system](model_dir, request)
-    seconds, tokens = timed(run, request.sentences, request.warmup)
-    return Measurement(system, seconds, len(request.sentences), tokens, peak_rss_mb())
+    if request.warmup:
+        run(request.sentences[: request.warmup])
+    slices = rounds(request.sentences, request.rounds)
+    _say({"ready": len(slices)})
+    for line in sys.stdin:
+        batch = slices[int(line)]
+        start = time.perf_counter()
+        tokens = run(batch)
+        _say({"seconds": time.perf_counter() - start, "tokens": tokens, "peak_rss_mb": peak_rss_mb()})
+
+
+def _say(message: dict[str, object]) -> None:
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
 
 
 def main(argv: list[str]) -> None:
     """Entry point of the measuring subprocess (see the module docstring)."""
     system, model_dir, request_path = argv
     request = Request.from_json(Path(request_path).read_text(encoding="utf-8"))
-    result = measure(system, Path(model_dir), request)
-    sys.stdout.write(json.dumps(asdict(result)) + "\n")
+    serve(system, Path(model_dir), request)
 
 
 if __name__ == "__main__":

@@ -10,27 +10,65 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from transalign.bench.measure import Measurement
+from transalign.bench.measure import Measurement, rounds
 from transalign.bench.systems import Request
 
 Log = Callable[[str], None]
 
 
-def run_system(system: str, model_dir: Path, request_path: Path, log: Log) -> Measurement | None:
-    """Measure ``system`` in a fresh Python process; None (and a log line) when it fails."""
-    command = [sys.executable, "-m", "transalign.bench.measure", system, str(model_dir), str(request_path)]
-    env = {**os.environ, "PYTHONPATH": _pythonpath()}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        log(f"{system}: failed (exit {done.returncode}): {_last_line(done.stderr)}")
-        return None
-    result = Measurement(**json.loads(done.stdout.strip().splitlines()[-1]))
-    log(
-        f"{system}: {result.sentences} sentences, {result.target_tokens} tokens in "
-        f"{result.seconds:.2f} s = {result.tokens_per_second:.1f} tok/s, "
-        f"peak RSS {result.peak_rss_mb:.0f} MiB"
-    )
-    return result
+class Worker:
+    """A measuring subprocess (:mod:`transalign.bench.measure`) and its running totals."""
+
+    def __init__(self, system: str, model_dir: Path, request_path: Path) -> None:
+        command = [
+            sys.executable,
+            "-m",
+            "transalign.bench.measure",
+            system,
+            str(model_dir),
+            str(request_path),
+        ]
+        env = {**os.environ, "PYTHONPATH": _pythonpath()}
+        self.system = system
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+        self.seconds, self.tokens, self.sentences, self.peak_rss_mb = 0.0, 0, 0, 0.0
+        self.failed: str | None = None
+
+    def _read(self) -> dict[str, Any] | None:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.wait()
+            self.failed = f"exit {self.process.returncode}: {_last_line(self.process.stderr.read())}"  # type: ignore[union-attr]
+            return None
+        message: dict[str, Any] = json.loads(line)
+        return message
+
+    def ready(self) -> bool:
+        """Wait until the system is built and warmed up; False if it failed."""
+        return self._read() is not None
+
+    def run_round(self, index: int, sentences: int) -> None:
+        """Translate round ``index`` (``sentences`` long) and add its time to the totals."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{index}\n")
+        self.process.stdin.flush()
+        message = self._read()
+        if message is not None:
+            self.seconds += message["seconds"]
+            self.tokens += message["tokens"]
+            self.sentences += sentences
+            self.peak_rss_mb = message["peak_rss_mb"]
+
+    def finish(self) -> Measurement | None:
+        """Stop the subprocess; the totals, or None if it failed."""
+        if self.process.poll() is None:
+            self.process.communicate(timeout=60)
+        if self.failed is not None:
+            return None
+        return Measurement(self.system, self.seconds, self.sentences, self.tokens, self.peak_rss_mb)
 
 
 def _pythonpath() -> str:
@@ -47,10 +85,32 @@ def _last_line(text: str) -> str:
 def run_all(
     systems: Sequence[str], model_dir: Path, request: Request, workdir: Path, log: Log
 ) -> dict[str, Measurement | None]:
-    """Measure each of ``systems`` in turn on the same request."""
+    """Measure ``systems`` on the same request, round by round in turn (see ``measure``)."""
     request_path = workdir / "request.json"
     request_path.write_text(request.to_json(), encoding="utf-8")
-    return {system: run_system(system, model_dir, request_path, log) for system in systems}
+    workers = [Worker(system, model_dir, request_path) for system in systems]
+    live = [worker for worker in workers if worker.ready()]
+    slices = rounds(request.sentences, request.rounds)
+    for index, part in enumerate(slices):
+        for worker in live:
+            if worker.failed is None:
+                worker.run_round(index, len(part))
+        log(f"round {index + 1}/{len(slices)} done")
+    results = {worker.system: worker.finish() for worker in workers}
+    for worker in workers:
+        _log_result(worker, results[worker.system], log)
+    return results
+
+
+def _log_result(worker: Worker, result: Measurement | None, log: Log) -> None:
+    if result is None:
+        log(f"{worker.system}: failed ({worker.failed})")
+        return
+    log(
+        f"{worker.system}: {result.sentences} sentences, {result.target_tokens} tokens in "
+        f"{result.seconds:.2f} s = {result.tokens_per_second:.1f} tok/s, "
+        f"peak RSS {result.peak_rss_mb:.0f} MiB"
+    )
 
 
 def _rate(result: Measurement | None) -> float | None:

@@ -22,9 +22,11 @@ Run = Callable[[list[str]], int]
 class Request:
     """What to translate and how: same sentences, beam and output length for every system.
 
-    ``length`` is the forced number of target tokens per sentence (EOS not counted);
-    ``batch_tokens`` the token budget of one batch (source tokens × beam); ``tgt_lang`` an
-    ISO 639-1 code; ``glossary`` a glossary TSV for the constrained system.
+    ``length`` is the forced number of target tokens (decoder steps) per sentence;
+    ``batch_tokens`` the token budget of one batch (padded source tokens, None = the backend's
+    default); ``tgt_lang`` an
+    ISO 639-1 code; ``rounds`` how many slices the systems translate in turn; ``glossary`` a
+    glossary TSV for the constrained system.
     """
 
     sentences: list[str]
@@ -33,8 +35,9 @@ class Request:
     device: str = "cpu"
     threads: int = 2
     warmup: int = 2
+    rounds: int = 2
     tgt_lang: str = "ru"
-    batch_tokens: int = 8_192
+    batch_tokens: int | None = None
     ct2_compute_type: str = "default"
     glossary: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -95,75 +98,53 @@ def naive(model_dir: Path, request: Request) -> Run:
     return run
 
 
-def batched(model_dir: Path, request: Request) -> Run:
-    """transalign's own transformers path: length-sorted token-budget batches."""
-    torch = _torch_setup(request)
-    tokenizer, model = _load_transformers(model_dir, request)
-    prefix = _language_prefix(tokenizer, request.tgt_lang)
+def _settings(request: Request) -> Any:
+    """transalign's generation settings forced to ``request.length`` tokens, no anti-loop retry.
 
+    Random weights loop in nearly every output; the retry (a second decoding of looping
+    sentences) would measure the model's randomness, not the decoder, and the naive loop has none.
+    """
+    from transalign.translate.settings import GenerationSettings
+
+    return GenerationSettings(
+        beam_size=request.beam, fixed_new_tokens=request.length, retry_no_repeat_ngram_size=0
+    )
+
+
+def _runtime(request: Request, **extra: str) -> Any:
+    from transalign.translate.settings import RuntimeSettings
+
+    return RuntimeSettings(device=request.device, token_budget=request.batch_tokens, extra=extra)
+
+
+def _translator_run(translator: Any, request: Request) -> Run:
     def run(sentences: list[str]) -> int:
-        encoded = [tokenizer(prefix + s).input_ids for s in sentences]
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-        produced = 0
-        for chunk in _token_budget_chunks([len(encoded[i]) for i in order], request):
-            ids = [encoded[order[i]] for i in chunk]
-            batch = tokenizer.pad({"input_ids": ids}, return_tensors="pt").to(request.device)
-            with torch.inference_mode():
-                output = model.generate(
-                    **batch,
-                    num_beams=request.beam,
-                    min_new_tokens=request.length,
-                    max_new_tokens=request.length,
-                )
-            tokenizer.batch_decode(output, skip_special_tokens=True)
-            produced += (output.shape[1] - 1) * output.shape[0]
-        return produced
+        translator.translate(sentences, request.tgt_lang)
+        return len(sentences) * request.length
 
     return run
 
 
-def _token_budget_chunks(lengths: list[int], request: Request) -> list[range]:
-    """Consecutive index ranges whose padded size × beam stays within the token budget."""
-    chunks: list[range] = []
-    start = 0
-    for end in range(1, len(lengths) + 1):
-        if (end - start) * max(lengths[start:end]) * request.beam > request.batch_tokens:
-            chunks.append(range(start, end - 1))
-            start = end - 1
-    if start < len(lengths):
-        chunks.append(range(start, len(lengths)))
-    return chunks
+def batched(model_dir: Path, request: Request) -> Run:
+    """transalign's own transformers path (``MarianTranslator``: sorted token-budget batches)."""
+    from transalign.translate.marian import MarianTranslator
+    from transalign.translate.models import ModelFiles
+
+    _torch_setup(request)
+    files = ModelFiles("bench", model_dir)
+    return _translator_run(MarianTranslator(files, _settings(request), _runtime(request)), request)
 
 
 def ctranslate2_system(model_dir: Path, request: Request) -> Run:
     """transalign with ``--backend ctranslate2`` (converted once, cached by weights hash)."""
-    import ctranslate2
-    from ctranslate2.converters import TransformersConverter
-    from transformers import MarianTokenizer
+    from transalign.translate.ct2 import CTranslate2Translator
+    from transalign.translate.models import ModelFiles
 
-    out = model_dir.parent / (model_dir.name + "-ct2")
-    if not (out / "model.bin").exists():
-        TransformersConverter(str(model_dir)).convert(str(out), force=True)
-    compute = "int8" if request.ct2_compute_type == "default" else request.ct2_compute_type
-    translator = ctranslate2.Translator(
-        str(out), device=request.device, compute_type=compute, intra_threads=request.threads
-    )
-    tokenizer = MarianTokenizer.from_pretrained(str(model_dir))
-    prefix = _language_prefix(tokenizer, request.tgt_lang)
-
-    def run(sentences: list[str]) -> int:
-        tokens = [tokenizer.convert_ids_to_tokens(tokenizer(prefix + s).input_ids) for s in sentences]
-        results = translator.translate_batch(
-            tokens,
-            beam_size=request.beam,
-            min_decoding_length=request.length,
-            max_decoding_length=request.length,
-            max_batch_size=request.batch_tokens // request.beam,
-            batch_type="tokens",
-        )
-        return sum(len(result.hypotheses[0]) for result in results)
-
-    return run
+    _torch_setup(request)
+    files = ModelFiles("bench", model_dir)
+    runtime = _runtime(request, compute_type=request.ct2_compute_type)
+    translator = CTranslate2Translator(files, _settings(request), runtime, cache=model_dir / "ct2-cache")
+    return _translator_run(translator, request)
 
 
 SYSTEMS: dict[str, Callable[[Path, Request], Run]] = {
