@@ -187,7 +187,7 @@ class CTranslate2Translator(MarianTranslator):
             self._translator = import_ctranslate2().Translator(
                 str(converted_model(self.files, self.cache)), device=self.device,
                 device_index=self._device_index, compute_type=self.compute_type,
-                intra_threads=_cpu_threads() if self.device == "cpu" else 0,
+                intra_threads=(self.runtime.threads or _cpu_threads()) if self.device == "cpu" else 0,
             )
         return self._translator
 
