@@ -119,20 +119,8 @@ class RowChecker:
     def _terms(self, file: str, row_id: str, src: str, tgt: str) -> list[Problem]:
         present = {m.concept_id for m in self.target.find_all(tgt) if m.status != "forbidden"}
         forbidden = _first_per_concept(m for m in self.target.find(tgt) if m.status == "forbidden")
-        problems: list[Problem] = []
-        for match in _first_per_concept(self.source.find(src)).values():
-            expected = self._allowed(match.concept_id)
-            if not expected or match.concept_id in present or match.concept_id in forbidden:
-                continue
-            if self._nested(match.concept_id) & forbidden.keys():
-                continue  # ``Назіральнікі ад СНГ``: the forbidden СНГ is the one problem
-            if self._derived(match.concept_id, tgt):
-                continue  # ``Minsk Tractor Works`` → ``Минский тракторный завод``
-            problems.append(Problem(
-                file, row_id, "term-missing", match.concept_id, term=match.text,
-                expected=expected,
-                message=f"source has {match.text!r}; target has none of "
-                        f"{' | '.join(expected)} in any form"))
+        problems = [problem for match in _first_per_concept(self.source.find(src)).values()
+                    if (problem := self._missing(file, row_id, match, present, forbidden, tgt))]
         for found in forbidden.values():
             expected = self._allowed(found.concept_id)
             advice = f"use {' | '.join(expected)}" if expected else "the term is forbidden"
@@ -141,6 +129,22 @@ class RowChecker:
                 found=found.text, expected=expected,
                 message=f"target has forbidden {found.text!r} ({found.term}); {advice}"))
         return problems
+
+    def _missing(self, file: str, row_id: str, match: SourceMatch, present: set[str],
+                 forbidden: dict[str, Any], tgt: str) -> Problem | None:
+        """``term-missing`` for a source concept, unless the target has it in some form, uses
+        a forbidden term for it (reported as such), or has an adjective derived from it."""
+        expected = self._allowed(match.concept_id)
+        if not expected or match.concept_id in present or match.concept_id in forbidden:
+            return None
+        if self._nested(match.concept_id) & forbidden.keys():
+            return None  # ``Назіральнікі ад СНГ``: the forbidden СНГ is the one problem
+        if self._derived(match.concept_id, tgt):
+            return None  # ``Minsk Tractor Works`` → ``Минский тракторный завод``
+        return Problem(file, row_id, "term-missing", match.concept_id, term=match.text,
+                       expected=expected,
+                       message=f"source has {match.text!r}; target has none of "
+                               f"{' | '.join(expected)} in any form")
 
     def _numbers(self, file: str, row_id: str, src: str, tgt: str) -> list[Problem]:
         missing = missing_numbers(src, tgt, self.src_lang, self.tgt_lang)
