@@ -58,6 +58,7 @@ class ConstrainedEnforcer:
         self.src_lang = src_lang
         self.extra_beam = extra_beam
         self._matchers: dict[tuple[str, str], Any] = {}
+        self._judges: dict[tuple[str, str], _Judge] = {}
         self._tries: dict[int, terms.TrieCache] = {}
 
     def translate(self, translator: Any, sentences: Sequence[str], tgt_lang: str,
@@ -66,17 +67,25 @@ class ConstrainedEnforcer:
         from transalign.translate.backend import Translation
 
         items = self._items(translator, sentences, tgt_lang, glossary)
+        judge = self._judge(glossary, tgt_lang)
         plain = [item for item in items if not item.constraints]
         plain_out = translator.translate_plain([item.source for item in plain], tgt_lang) if plain else []
-        self._from_n_best(translator, [i for i in items if i.constraints], tgt_lang)
-        self._constrained(translator, [i for i in items if not i.done], tgt_lang)
+        self._from_n_best(translator, [i for i in items if i.constraints], tgt_lang, judge)
+        self._constrained(translator, [i for i in items if i.constraints and not i.done], tgt_lang)
         results: list[Any] = [None] * len(items)
         for item, out in zip(plain, plain_out, strict=True):
             results[item.index] = out
         for item in items:
             if item.constraints:
-                results[item.index] = Translation(item.text, _issues(item), item.score)
+                issues = judge.issues(item.text, item.constraints, item.finished)
+                results[item.index] = Translation(item.text, issues, item.score)
         return results
+
+    def _judge(self, glossary: Any, lang: str) -> _Judge:
+        key = (glossary.digest(), lang)
+        if key not in self._judges:
+            self._judges[key] = _Judge(glossary, lang)
+        return self._judges[key]
 
     def _items(self, translator: Any, sentences: Sequence[str], tgt_lang: str, glossary: Any) -> list[_Item]:
         src_lang = getattr(translator, "src_lang", None) or self.src_lang
@@ -93,14 +102,14 @@ class ConstrainedEnforcer:
             self._matchers[key] = SourceMatcher(glossary, lang)
         return self._matchers[key]
 
-    def _from_n_best(self, translator: Any, items: list[_Item], tgt_lang: str) -> None:
+    def _from_n_best(self, translator: Any, items: list[_Item], tgt_lang: str, judge: _Judge) -> None:
         """Step 1: the best n-best hypothesis that meets every constraint, if any."""
         beam = translator.settings.beam_size
         for batch in _batches(translator, items):
             n_best = translator.generate([item.source for item in batch], tgt_lang, num_return_sequences=beam)
             for item, hyps in zip(batch, n_best, strict=True):
                 item.text, item.score, item.finished = hyps[0].text, hyps[0].score, hyps[0].finished
-                good = next((h for h in hyps if _satisfies(h.text, item.constraints)), None)
+                good = next((h for h in hyps if judge.satisfied(h.text, item.constraints)), None)
                 if good is not None:
                     item.text, item.score, item.finished = good.text, good.score, good.finished
                     item.done = True
@@ -132,17 +141,34 @@ class ConstrainedEnforcer:
         return self._tries[key]
 
 
-def _satisfies(text: str, constraints: list[terms.TermConstraint]) -> bool:
-    return not terms.missing(text, constraints) and not terms.forbidden_used(text, constraints)
+class _Judge:
+    """Checks a translation against its constraints with the glossary's target matcher
+    (any inflected form, nested terms found too)."""
 
+    def __init__(self, glossary: Any, lang: str) -> None:
+        from transalign.glossary.target import TargetMatcher
 
-def _issues(item: _Item) -> list[str]:
-    issues = [] if item.finished else ["length-limit"]
-    issues += [f"term-missing:{cid}" for cid in terms.missing(item.text, item.constraints)]
-    issues += [f"term-forbidden:{cid}" for cid in terms.forbidden_used(item.text, item.constraints)]
-    if not item.text.strip():
-        issues.append("empty-output")
-    return issues
+        self._matcher = TargetMatcher(glossary, lang)
+
+    def problems(self, text: str, constraints: list[terms.TermConstraint]) -> tuple[list[str], list[str]]:
+        """``(missing concept ids, concept ids with a forbidden term used)``."""
+        matches = self._matcher.find_all(text)
+        present = {m.concept_id for m in matches if m.status != "forbidden"}
+        banned = {m.concept_id for m in matches if m.status == "forbidden"}
+        return ([c.concept_id for c in constraints if c.concept_id not in present],
+                [c.concept_id for c in constraints if c.concept_id in banned])
+
+    def satisfied(self, text: str, constraints: list[terms.TermConstraint]) -> bool:
+        """No concept missing, no forbidden term."""
+        missing, banned = self.problems(text, constraints)
+        return not missing and not banned
+
+    def issues(self, text: str, constraints: list[terms.TermConstraint], finished: bool) -> list[str]:
+        """The row's ``issues`` entries for a chosen translation."""
+        missing, banned = self.problems(text, constraints)
+        found = [] if finished else ["length-limit"]
+        found += [f"term-missing:{cid}" for cid in missing] + [f"term-forbidden:{cid}" for cid in banned]
+        return found + ([] if text.strip() else ["empty-output"])
 
 
 def _needed(automaton: ConstraintAutomaton) -> int:

@@ -44,9 +44,7 @@ def _group_starts(sorted_groups: Any) -> Any:
     """For a sorted ``(M,)`` tensor of group ids: each element's index of its group's first element."""
     import torch
 
-    _, counts = torch.unique_consecutive(sorted_groups, return_counts=True)
-    starts = torch.cumsum(counts, 0) - counts
-    return torch.repeat_interleave(starts, counts)
+    return torch.searchsorted(sorted_groups, sorted_groups)
 
 
 def select_plain(total: Any, beam: int, eos_id: int) -> Selection:
