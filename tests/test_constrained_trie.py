@@ -16,6 +16,9 @@ from transalign.constrained.vocab import TokenSequence, case_variants, ends_word
     (",", True, True),       # punctuation neither continues nor is continued
     ("▁«", True, True),      # an opening quote after a space: a glued form may follow
     ("«", True, True),
+    ("<0x5A>", False, False),  # byte-fallback "Z" glues onto a word like any letter
+    ("<0xD0>", False, False),  # first byte of a Cyrillic letter
+    ("<0x2C>", True, True),    # byte-fallback ","
 ])
 def test_word_boundary_flags(piece: str, start: bool, end: bool) -> None:
     assert (starts_word(piece), ends_word(piece)) == (start, end)
@@ -118,3 +121,11 @@ def test_forbidden_prefix_of_admitted_is_banned_at_the_word_end() -> None:
     glued = automaton.infos[_run(automaton, ["▁Дон", "бас"])]
     assert glued.block_word_end and not glued.eos_ok
     assert automaton.infos[_run(automaton, ["▁Дон", "бас", "с", "▁a"])].met == 1
+
+
+def test_completing_a_form_is_not_also_counted_as_starting_it_again() -> None:
+    # "▁СНГ ▁СНГ": the second token completes the first occurrence; it is no constraint progress
+    automaton = _automaton([["СНГ"]])
+    pending = automaton.infos[_run(automaton, ["▁a", "▁СНГ"])]
+    assert PIECES.index("▁СНГ") not in pending.advancing
+    assert PIECES.index("▁СНГ") in automaton.infos[_run(automaton, ["▁a"])].advancing

@@ -118,14 +118,15 @@ class ConstrainedEnforcer:
         """Step 2: lexically constrained beam search for the sentences step 1 left."""
         tries = self._trie_cache(translator)
         settings = translator.settings
+        config = SearchConfig(beam_size=settings.beam_size + self.extra_beam,
+                              length_penalty=settings.length_penalty)
         for batch in _batches(translator, items):
-            encoded = translator.encode([item.source for item in batch], tgt_lang)
-            source_len = int(encoded["input_ids"].shape[1])
-            limit = settings.max_new_tokens(source_len, translator.model_limit)
+            sources = [item.source for item in batch]
+            encoded = translator.encode(sources, tgt_lang)
             automata = [tries.automaton(item.constraints) for item in batch]
-            limits = [max(limit, _needed(a)) for a in automata]
-            config = SearchConfig(beam_size=settings.beam_size + self.extra_beam, max_new_tokens=limit,
-                                  length_penalty=settings.length_penalty)
+            limits = [max(limit + 1, _needed(automaton))  # + 1: our limits count </s>
+                      for limit, automaton in zip(translator.output_limits(translator.count_tokens(sources)),
+                                                  automata, strict=True)]
             results = beam_search(translator.model, encoded["input_ids"], encoded["attention_mask"], config,
                                   automata, limits)
             for item, hyps in zip(batch, results, strict=True):

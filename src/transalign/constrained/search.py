@@ -106,7 +106,7 @@ def beam_search(model: Any, input_ids: Any, attention_mask: Any, config: SearchC
         automata: one constraint automaton per sentence (``None`` = unconstrained sentence).
         max_new_tokens: per-sentence length limits (default ``config.max_new_tokens``).
 
-    Hypotheses meeting all constraints rank first, then by normalised score.
+    Hypotheses meeting all constraints rank first, then finished ones, then by normalised score.
     """
     import torch
 
@@ -210,10 +210,12 @@ def _advance(beams: _Beams, selection: select.Selection, config: SearchConfig, e
     length = beams.history.shape[1] + 1
     eos_rows, eos_scores = selection.eos_rows.tolist(), selection.eos_scores.tolist()
     for row, score in zip(eos_rows, eos_scores, strict=True):
-        automaton = beams.automata[row // config.beam_size]
+        sentence = row // config.beam_size
+        automaton = beams.automata[sentence]
         unmet = automaton.unmet(automaton.step(beams.state_ids[row], eos_id)) if automaton else ()
+        real_end = length < int(beams.limits[sentence])  # </s> at the last step may be forced
         hyp = Hypothesis(tuple(beams.history[row].tolist()), score,
-                         scoring.normalized(score, length, config.length_penalty), unmet)
+                         scoring.normalized(score, length, config.length_penalty), unmet, real_end)
         _offer(beams.finished[row // config.beam_size], hyp, config.beam_size)
 
     rows = selection.rows
@@ -272,5 +274,5 @@ def _final(beams: _Beams, a: int, step: int, config: SearchConfig) -> list[Hypot
             unmet = automaton.unmet(beams.state_ids[row]) if automaton is not None else ()
             pool.append(Hypothesis(tuple(beams.history[row].tolist()), score,
                                    scoring.normalized(score, step, config.length_penalty), unmet, False))
-    pool.sort(key=lambda h: (len(h.unmet), -h.normalized))
+    pool.sort(key=lambda h: (len(h.unmet), not h.finished, -h.normalized))
     return pool[: config.n_best]

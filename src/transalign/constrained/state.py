@@ -122,8 +122,11 @@ class ConstraintAutomaton:
         return tuple(i for i, (trie, nodes) in enumerate(zip(self.constraints, progress, strict=True))
                      if nodes is not MET and not any(trie.terminal[n] for n in nodes))
 
+    def _starts_word(self, token: int) -> bool:
+        return self.vocab.word_start[token] if token < self.vocab.size else True
+
     def _advance(self, state: HypothesisState, token: int) -> HypothesisState:
-        boundary = self.vocab.word_start[token] if token < self.vocab.size else True
+        boundary = self._starts_word(token)
         progress = tuple(
             self._advance_one(trie, nodes, token, boundary, state.after_word_end)
             for trie, nodes in zip(self.constraints, state.progress, strict=True)
@@ -149,7 +152,10 @@ class ConstraintAutomaton:
         pending = [(trie, nodes) for trie, nodes in open_ if any(trie.terminal[n] for n in nodes)]
         advancing: dict[int, int] = {}
         for trie, nodes in open_:
+            is_pending = any(trie.terminal[n] for n in nodes)
             for token, depth in trie.next_tokens(nodes, state.after_word_end).items():
+                if is_pending and self._starts_word(token):
+                    continue  # completes this constraint (counted as met), not progress
                 advancing[token] = max(advancing.get(token, 0), depth)
         tokens = sorted(advancing)
         hold_allowed = {tok for trie, nodes in pending for n in nodes for tok in trie.children[n]}

@@ -9,24 +9,42 @@ not SentencePiece's own ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 WORD_MARK = "\u2581"
+_BYTE_PIECE = re.compile(r"<0x([0-9A-Fa-f]{2})>")
 
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "'’"
 
 
+def _byte_glues(piece: str) -> bool | None:
+    """For a byte-fallback piece (``<0x5A>``): True if its byte writes part of a word (an ASCII
+    letter or digit, or any byte of a multi-byte UTF-8 character); None for other pieces."""
+    match = _BYTE_PIECE.fullmatch(piece)
+    if match is None:
+        return None
+    value = int(match.group(1), 16)
+    return value >= 0x80 or _is_word_char(chr(value))
+
+
 def starts_word(piece: str) -> bool:
     """True if a token with this piece cannot continue the previous word (``▁x``, ``,``, ``»``)."""
+    glues = _byte_glues(piece)
+    if glues is not None:
+        return not glues
     return not piece or piece.startswith(WORD_MARK) or not _is_word_char(piece[0])
 
 
 def ends_word(piece: str) -> bool:
     """True if a word cannot go on after this piece without a new ``▁`` (``«``, ``(``, ``▁``)."""
+    glues = _byte_glues(piece)
+    if glues is not None:
+        return not glues
     return not piece or not _is_word_char(piece[-1])
 
 
