@@ -36,7 +36,9 @@ def draw_automata(glossary: Any, vocab_cache: TrieCache, lang: str, count: int, 
     usable = []
     for concept in glossary:
         constraint = concept_constraint(concept, lang)
-        if constraint is not None and not vocab_cache.trie(constraint.concept_id, constraint.forms).is_empty():
+        if constraint is None:
+            continue
+        if not vocab_cache.trie(constraint.concept_id, constraint.forms).is_empty():
             usable.append(constraint)
     return [vocab_cache.automaton(rng.sample(usable, rng.randint(1, max_constraints))) for _ in range(count)]
 
@@ -104,7 +106,8 @@ def constrained_overhead(model_dir: str | Path, sentences: list[str], *, tgt_lan
         runs["generate"] = generate
     seconds = _fastest(runs, repeats)
     ours(True)
-    met = sum(len(a.constraints) - len(hyps[0].unmet) for a, hyps in zip(_flat(batches), outputs, strict=True))
+    met = sum(len(a.constraints) - len(hyps[0].unmet)
+              for a, hyps in zip(_flat(batches), outputs, strict=True))
     return {
         "constrained_overhead": round(seconds["constrained"] / seconds["plain"], 3),
         "constrained_over_generate": round(seconds["constrained"] / seconds["generate"], 3)
