@@ -261,11 +261,12 @@ def _retire(beams: _Beams, step: int, config: SearchConfig, results: list[list[H
 
 
 def _final(beams: _Beams, a: int, step: int, config: SearchConfig) -> list[Hypothesis]:
-    """The ``n_best`` hypotheses of active sentence ``a``: finished ones, else the cut beam."""
+    """The ``n_best`` hypotheses of active sentence ``a``: finished ones, and the beam cut at the
+    length limit where the limit was reached (ranked by unmet constraints, finished, score)."""
     beam = config.beam_size
     pool = list(beams.finished[a])
     automaton = beams.automata[a]
-    if len(pool) < config.n_best or not pool:
+    if len(pool) < config.n_best or step >= int(beams.limits[a]):  # at the limit, cut ones compete
         for j in range(beam):
             score = float(beams.scores[a, j])
             if score == NEG_INF:

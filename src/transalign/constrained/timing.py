@@ -79,7 +79,8 @@ def constrained_overhead(model_dir: str | Path, sentences: list[str], *, tgt_lan
     from transalign.glossary import default_glossary_path, load_glossary
 
     tokenizer = MarianTokenizer.from_pretrained(str(model_dir))
-    model = MarianMTModel.from_pretrained(str(model_dir)).to(device).eval()
+    model: Any = MarianMTModel.from_pretrained(str(model_dir))
+    model = model.to(device).eval()
     glossary = load_glossary(Path(glossary_path) if glossary_path else default_glossary_path())
     automata = draw_automata(glossary, TrieCache(vocab_from_marian(tokenizer)), tgt_lang, len(sentences),
                              max_constraints, seed)
