@@ -72,16 +72,9 @@ def align_sentences(
     """
     options = options or AlignOptions()
     concepts = _concepts(options, src_lang, tgt_lang)
-    names = inner_names(src, src_lang) | inner_names(tgt, tgt_lang)
-    src_keys = sentence_keys(src, src_lang, concepts.src, names)
-    tgt_keys = sentence_keys(tgt, tgt_lang, concepts.tgt, names)
-    common = shareable(src_keys, tgt_keys)
-    src_features = document_features(src, src_keys, src_paragraphs, common)
-    tgt_features = document_features(tgt, tgt_keys, tgt_paragraphs, common)
-    mt = None
-    if translate is not None:
-        model = str(getattr(translate, "model_id", getattr(translate, "__name__", "custom")))
-        mt = ChrfSimilarity(translate_all(translate, list(src)), tgt, model)
+    src_features, tgt_features = _pair_features(src, tgt, src_lang, tgt_lang, src_paragraphs,
+                                                tgt_paragraphs, concepts)
+    mt = _mt_similarity(translate, src, tgt)
     lengths = LengthModel.from_totals(src_features.chars, tgt_features.chars)
     weights = options.weights if options.anchors else _length_only(options.weights)
     scorer = BeadScorer(src_features, tgt_features, lengths, weights, mt)
@@ -95,6 +88,27 @@ def align_sentences(
     fine = _widening_search(scorer, BEAD_TYPES, options.band,
                             lambda width: Band.around(coarse.nodes, len(src), len(tgt), width))
     return Alignment(fine.beads, fine.costs, lengths, _signature(options, lengths, concepts, mt))
+
+
+def _pair_features(
+    src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
+    src_paragraphs: Sequence[int] | None, tgt_paragraphs: Sequence[int] | None, concepts: ConceptAnchors,
+) -> tuple[DocumentFeatures, DocumentFeatures]:
+    """Features of both documents; names and shareable anchors are decided over the pair."""
+    names = inner_names(src, src_lang) | inner_names(tgt, tgt_lang)
+    src_keys = sentence_keys(src, src_lang, concepts.src, names)
+    tgt_keys = sentence_keys(tgt, tgt_lang, concepts.tgt, names)
+    common = shareable(src_keys, tgt_keys)
+    return (document_features(src, src_keys, src_paragraphs, common),
+            document_features(tgt, tgt_keys, tgt_paragraphs, common))
+
+
+def _mt_similarity(translate: Translate | None, src: Sequence[str],
+                   tgt: Sequence[str]) -> ChrfSimilarity | None:
+    if translate is None:
+        return None
+    model = str(getattr(translate, "model_id", getattr(translate, "__name__", "custom")))
+    return ChrfSimilarity(translate_all(translate, list(src)), tgt, model)
 
 
 def _concepts(options: AlignOptions, src_lang: str, tgt_lang: str) -> ConceptAnchors:
