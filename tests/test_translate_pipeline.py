@@ -248,3 +248,26 @@ def test_memory_only_document_matches_golden_tsv_without_loading_the_model(
     assert [r.counts for r in report.results] == [{"total": 3, "mt": 0, "tm": 3, "approved": 0}]
     golden = (fixture / "memory.en-ru.golden.tsv").read_text(encoding="utf-8")
     assert (out / "memory.en-ru.tsv").read_text(encoding="utf-8") == golden
+
+
+class _LoopingEnforcer:
+    """A plug-in enforcer whose outputs loop and which reports nothing itself."""
+
+    name = "looping/1"
+
+    def translate(self, translator: object, sentences: list[str], tgt_lang: str,
+                  glossary: object) -> list[object]:
+        from transalign.translate.backend import Translation
+
+        return [Translation("СНГ СНГ СНГ СНГ ::::::::", []) for _ in sentences]
+
+
+def test_any_backend_output_is_checked_for_loops(tiny_model: Path, tmp_path: Path) -> None:
+    from transalign.glossary import default_glossary_path
+
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    translate_documents([story], "en", ["ru"], str(tiny_model), [default_glossary_path()], tmp_path / "out",
+                        enforcer=_LoopingEnforcer())  # type: ignore[arg-type]
+    rows = read_aligned_tsv(tmp_path / "out" / "s.en-ru.tsv").rows
+    assert all(row["issues"].split("; ")[0] == "repetition" for row in rows)

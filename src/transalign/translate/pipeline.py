@@ -20,15 +20,15 @@ from typing import Literal
 
 from transalign.errors import InputError, TransalignError
 from transalign.formats.tsv import write_aligned_tsv
-from transalign.translate.backend import GlossaryEnforcer, GlossaryLike, Translator
+from transalign.translate.backend import GlossaryEnforcer, GlossaryLike, Translation, Translator
 from transalign.translate.documents import Document, read_document
 from transalign.translate.hooks import default_enforcer, make_translator
 from transalign.translate.manifest import build_signature, manifest_path, write_manifest
 from transalign.translate.memory import TranslationMemory, normalise
 from transalign.translate.models import ModelFiles, locate_model, resolve_model
 from transalign.translate.progress import ProgressBar
-from transalign.translate.qa import row_flags
-from transalign.translate.quality import length_ratio_flag
+from transalign.translate.qa import RowFlags, row_flags
+from transalign.translate.quality import has_repetition_loop, length_ratio_flag
 from transalign.translate.rows import OutputPlan, plan_output
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
 
@@ -252,10 +252,20 @@ def _run_plans(translator: Translator, plans: list[OutputPlan], glossary: Glossa
         for plan in group:
             for index in plan.pending():
                 translation = translations[normalise(plan.source(index))]
-                extra = flags(plan.source(index), translation.text) if flags else []
-                ratio = length_ratio_flag(plan.source(index), translation.text)
-                plan.fill(index, translation, [*extra, ratio] if ratio else extra)
+                plan.fill(index, translation, _review_flags(plan.source(index), translation, flags))
             report.results.append(_write(plan))
+
+
+def _review_flags(source: str, translation: Translation, flags: RowFlags | None) -> list[str]:
+    """Flags for any backend's output: a loop it did not report, the length ratio, ``check``'s."""
+    found: list[str] = []
+    if has_repetition_loop(translation.text) and not any(
+            issue.startswith("repetition") for issue in translation.issues):
+        found.append("repetition")
+    ratio = length_ratio_flag(source, translation.text)
+    if ratio:
+        found.append(ratio)
+    return found + (flags(source, translation.text) if flags else [])
 
 
 def _write(plan: OutputPlan) -> OutputResult:
