@@ -245,7 +245,7 @@ def test_memory_only_document_matches_golden_tsv_without_loading_the_model(
 
     monkeypatch.setattr("transalign.translate.marian._load", no_load)
     report = translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=out)
-    assert [r.counts for r in report.results] == [{"total": 3, "mt": 0, "tm": 3, "approved": 0}]
+    assert [r.counts for r in report.results] == [{"total": 3, "mt": 0, "tm": 3, "approved": 0, "flagged": 0}]
     golden = (fixture / "memory.en-ru.golden.tsv").read_text(encoding="utf-8")
     assert (out / "memory.en-ru.tsv").read_text(encoding="utf-8") == golden
 

@@ -58,7 +58,16 @@ def command(
         if result.status != "failed" and result.tsv_path is not None:
             print(result.tsv_path)
             if not quiet:
-                print(f"transalign: {result.status} {result.tsv_path}", file=sys.stderr)
+                summary = f"{result.status} {result.tsv_path}{_counts(result.counts)}"
+                print(f"transalign: {summary}", file=sys.stderr)
         elif result.error is not None:
             print(f"transalign: error: {result.error.one_line()}", file=sys.stderr)
     return 2 if report.failures else 0
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """`` (44 rows: 40 mt, 4 tm, 2 approved; 12 with issues)`` or ``""`` when not known."""
+    if not counts:
+        return ""
+    return (f" ({counts['total']} rows: {counts['mt']} mt, {counts['tm']} tm, {counts['approved']} approved; "
+            f"{counts.get('flagged', 0)} with issues)")

@@ -65,10 +65,11 @@ class OutputPlan:
         return AlignedTable(columns=list(self.columns), rows=rows)
 
     def counts(self) -> dict[str, int]:
-        """Rows by origin and approved rows, for the manifest and the report."""
+        """Rows by origin, approved rows and rows with issues, for the manifest and the report."""
         rows = [row for row in self.rows if row is not None]
         return {"total": len(self.rows), "mt": sum(r.get("origin") == "mt" for r in rows),
-                "tm": sum(r.get("origin") == "tm" for r in rows), "approved": sum(map(is_approved, rows))}
+                "tm": sum(r.get("origin") == "tm" for r in rows), "approved": sum(map(is_approved, rows)),
+                "flagged": sum(bool(r.get("issues", "").strip()) for r in rows)}
 
     def _row(self, index: int, tgt: str, origin: str, issues: str, score: str) -> dict[str, str]:
         return {"id": self.document.row_ids[index], "src": self.source(index), "tgt": tgt,
