@@ -45,6 +45,9 @@ def test_shared_story_gives_gold_sentences_and_rerun_is_noop(corpus: Path, tiny_
     before = _snapshot(out)
     assert main(args) == 0
     assert _snapshot(out) == before
+    assert main([*args, "--force"]) == 0
+    after = _snapshot(out)
+    assert all(after[name] != before[name] for name in before), "--force rewrites every output"
 
 
 def test_bad_inputs_exit_2_and_the_good_one_is_still_translated(

@@ -78,9 +78,11 @@ def translate_documents(
     glossary_paths: Sequence[str | Path] = (), out_dir: str | Path = "alignments", *,
     settings: GenerationSettings | None = None, runtime: RuntimeSettings | None = None,
     backend: str = "transformers", enforcer: GlossaryEnforcer | Literal["default"] | None = "default",
-    encoding: str = "utf-8", progress: ProgressBar | None = None,
+    encoding: str = "utf-8", progress: ProgressBar | None = None, force: bool = False,
 ) -> RunReport:
     """Translate every document in ``paths`` into each of ``tgt_langs``; see the module docstring.
+
+    ``force`` redoes outputs that are up to date (approved rows are still kept).
 
     Raises:
         InputError / ModelUnavailableError: for problems that concern the whole run (languages,
@@ -98,7 +100,7 @@ def translate_documents(
     for tgt in targets:
         signature = build_signature(translators[tgt].signature(tgt), src_lang=src_lang, tgt_lang=tgt,
                                     glossary_sha256=glossary_sha)
-        group = _plan_target(documents, src_lang, tgt, Path(out_dir), signature, report)
+        group = _plan_target(documents, src_lang, tgt, Path(out_dir), signature, report, force)
         plans.append((translators[tgt], group))
     bar = progress or ProgressBar(enabled=False)
     bar.start(sum(len(set(_pending_texts(plan))) for _, group in plans for plan in group))
@@ -190,7 +192,7 @@ def _translators(model: str | None, src_lang: str, targets: list[str], backend: 
 
 
 def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Path,
-                 signature: dict[str, object], report: RunReport) -> list[OutputPlan]:
+                 signature: dict[str, object], report: RunReport, force: bool) -> list[OutputPlan]:
     memory = TranslationMemory.from_folder(out_dir, src_lang, tgt)
     report.notes.extend(f"translation memory skipped {line}" for line in memory.unreadable)
     plans: list[OutputPlan] = []
@@ -198,7 +200,7 @@ def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Pa
         tsv_path = out_dir / f"{document.doc_id}.{src_lang}-{tgt}.tsv"
         _remove_stale_temps(tsv_path)
         try:
-            plan = plan_output(document, tgt, tsv_path, dict(signature), memory)
+            plan = plan_output(document, tgt, tsv_path, dict(signature), memory, force=force)
         except TransalignError as err:
             report.results.append(OutputResult(document.path, tgt, "failed", tsv_path, error=err))
             continue

@@ -77,15 +77,16 @@ class OutputPlan:
 
 
 def plan_output(document: Document, tgt_lang: str, tsv_path: Path, signature: dict[str, Any],
-                memory: TranslationMemory) -> OutputPlan | None:
-    """What to do for one output; None when it is complete and its signature matches.
+                memory: TranslationMemory, *, force: bool = False) -> OutputPlan | None:
+    """What to do for one output; None when it is complete and its signature matches (unless
+    ``force``: then every row but the approved ones is redone).
 
     Raises:
         InputError: the existing TSV is unreadable (E010-E012); it is not overwritten, as it
             may hold a reviewer's work.
     """
     existing = read_aligned_tsv(tsv_path) if tsv_path.is_file() else None
-    if existing is not None and _up_to_date(existing, document, tsv_path, signature):
+    if existing is not None and not force and _up_to_date(existing, document, tsv_path, signature):
         return None
     plan = OutputPlan(document, tgt_lang, tsv_path, signature)
     kept = _approved_rows(existing)
