@@ -65,3 +65,29 @@ def test_help_does_not_import_torch() -> None:
            "print('torch' in sys.modules, 'transformers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("False False")
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment", "why"),
+    [
+        (["segment"], "--lang", "a missing required option names it"),
+        (["segment", "--lang", "en", "--bogus"], "--bogus", "an unknown option names it"),
+        (["nosuch"], "nosuch", "an unknown command names it"),
+        (["glossary", "validate"], "'transalign glossary validate --help'", "a missing "
+         "argument points at the sub-command's help"),
+        (["check", "--encoding", "cp1251", "x.tsv"], "--encoding", "check has no --encoding"),
+    ],
+)
+def test_usage_error_is_one_line_exit_2(argv: list[str], fragment: str, why: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2, why
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("transalign: error:"), why
+    assert fragment in err and "Traceback" not in err, why
+
+
+@pytest.mark.parametrize("module", ["transalign", "transalign.cli.main"])
+def test_python_dash_m_runs_the_cli(module: str) -> None:
+    out = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.startswith("transalign "), module
