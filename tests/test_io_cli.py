@@ -18,6 +18,11 @@ from transalign.io import atomic_writer, read_text
     [
         (b"\xef\xbb\xbfHello", "utf-8", "Hello", "a UTF-8 BOM is dropped"),
         ("Привет".encode("cp1251"), "cp1251", "Привет", "legacy Cyrillic encoding"),
+        ("id\tsrc\r\n".encode("utf-16"), "utf-8", "id\tsrc\r\n",
+         "Excel's 'Unicode Text' (UTF-16 with BOM) is read without --encoding"),
+        ("Мінск".encode("utf-16-be"), "utf-16-be", "Мінск",
+         "an explicit UTF-16 encoding is not taken for binary because of its NUL bytes"),
+        (b"\xef\xbb\xbfHello", "UTF8", "Hello", "the BOM is dropped whatever the codec's spelling"),
     ],
 )
 def test_read_text(tmp_path: Path, data: bytes, encoding: str, expected: str, why: str) -> None:
@@ -27,19 +32,28 @@ def test_read_text(tmp_path: Path, data: bytes, encoding: str, expected: str, wh
 
 
 @pytest.mark.parametrize(
-    ("data", "code", "fragment", "why"),
+    ("data", "fixed_utf8", "code", "fragment", "why"),
     [
-        ("Привет".encode("cp1251"), "E002", "byte offset 0", "cp1251 read as UTF-8"),
-        (b"ok\x00\x01\x02", "E003", "binary", "NUL bytes mean binary"),
+        ("Привет".encode("cp1251"), False, "E002", "byte offset 0", "cp1251 read as UTF-8"),
+        (b"ok\x00\x01\x02", False, "E003", "binary", "NUL bytes mean binary"),
+        ("Прывітанне, сябры".encode("cp1251"), False, "E002", "it looks like cp1251: pass "
+         "--encoding", "Cyrillic words in cp1251 are recognised in the hint"),
+        ("Прывітанне, сябры".encode("cp1251"), True, "E002", "save it as UTF-8", "a UTF-8-only "
+         "format (check, glossary) has no --encoding: the hint says to convert the file"),
+        ("café déjà vu".encode("latin-1"), False, "E002", "Fix: pass --encoding", "single "
+         "accented letters between ASCII ones are not taken for cp1251"),
     ],
 )
-def test_read_text_errors(tmp_path: Path, data: bytes, code: str, fragment: str, why: str) -> None:
+def test_read_text_errors(tmp_path: Path, data: bytes, fixed_utf8: bool, code: str,
+                          fragment: str, why: str) -> None:
     path = tmp_path / "in.txt"
     path.write_bytes(data)
     with pytest.raises(InputError) as caught:
-        read_text(path)
+        read_text(path, fixed_utf8=fixed_utf8)
     assert caught.value.code == code, why
     assert fragment in caught.value.one_line(), why
+    if code == "E002":
+        assert fixed_utf8 == ("--encoding" not in caught.value.one_line()), why
 
 
 def test_atomic_writer_keeps_old_file_on_error(tmp_path: Path) -> None:
@@ -50,6 +64,24 @@ def test_atomic_writer_keeps_old_file_on_error(tmp_path: Path) -> None:
         raise RuntimeError("killed")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+@pytest.mark.parametrize(
+    ("out", "fragment", "why"),
+    [
+        (".", "is a folder", "--out naming an existing folder"),
+        ("plain.txt/x.tbx", "is a file, not a folder", "--out under a path that is a file"),
+    ],
+)
+def test_unwritable_output_is_one_line_exit_2(tmp_path: Path, out: str, fragment: str, why: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("id\ten\tru\nosce\tOSCE\tОБСЕ\n", encoding="utf-8")
+    status = main(["glossary", "export", str(glossary), "--out", str(tmp_path / out)])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and "[E005]" in err and fragment in err, why
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.tsv", "plain.txt"], "no temp file left"
 
 
 def test_cli_bad_input_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

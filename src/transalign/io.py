@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -20,39 +21,65 @@ from transalign.errors import InputError
 _BINARY_SNIFF_BYTES = 8192
 
 
-def decode_bytes(data: bytes, *, path: str | Path, encoding: str = "utf-8") -> str:
-    """Decode ``data`` read from ``path``; a UTF-8 BOM is dropped.
+def decode_bytes(data: bytes, *, path: str | Path, encoding: str = "utf-8",
+                 fixed_utf8: bool = False) -> str:
+    """Decode ``data`` read from ``path``; a UTF-8 BOM is dropped, and a UTF-16 BOM (Excel's
+    "Unicode Text") switches UTF-8 to UTF-16.
+
+    ``fixed_utf8``: the format is UTF-8 by contract and the command has no ``--encoding``,
+    so the E002 hint says to convert the file instead.
 
     Raises:
         InputError: E002 for bytes that are not valid in ``encoding`` (with the byte offset),
             E003 for binary data (NUL bytes), E004 for an unknown encoding name.
     """
+    codec = _codec_name(encoding, path)
+    if codec == "utf-8" and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"
+    if not codec.startswith(("utf-16", "utf-32")) and b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+        raise InputError(
+            "E003", "file looks binary (contains NUL bytes), not text", path=path,
+            hint="pass a plain-text file",
+        )
     try:
-        codecs.lookup(encoding)
+        return data.decode("utf-8-sig" if codec == "utf-8" else codec)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            "E002",
+            f"cannot decode byte 0x{data[err.start]:02x} at byte offset {err.start} as {codec}",
+            path=path, hint=_decode_hint(data, fixed_utf8),
+        ) from None
+
+
+def _codec_name(encoding: str, path: str | Path) -> str:
+    """The codec's canonical name (``UTF8`` → ``utf-8``); E004 when Python has no such codec."""
+    try:
+        return codecs.lookup(encoding).name
     except LookupError:
         raise InputError(
             "E004", f"unknown encoding {encoding!r}", path=path,
             hint="use a Python codec name such as utf-8, cp1251 or koi8-r",
         ) from None
-    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
-        raise InputError(
-            "E003", "file looks binary (contains NUL bytes), not text", path=path,
-            hint="pass a plain-text file",
-        )
-    if encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as err:
-        raise InputError(
-            "E002",
-            f"cannot decode byte 0x{data[err.start]:02x} at byte offset {err.start} as {encoding}",
-            path=path, hint="pass --encoding with the file's real encoding, e.g. --encoding cp1251",
-        ) from None
 
 
-def read_text(path: str | Path, *, encoding: str = "utf-8") -> str:
-    """Read a whole text file; see :func:`decode_bytes` for the errors.
+def _decode_hint(data: bytes, fixed_utf8: bool) -> str:
+    """How to fix undecodable input; names cp1251 when the bytes look like Cyrillic words."""
+    looks = "it looks like cp1251: " if _looks_like_cp1251(data[:_BINARY_SNIFF_BYTES]) else ""
+    if fixed_utf8:
+        return f"{looks}save it as UTF-8, e.g. iconv -f cp1251 -t utf-8 IN > OUT"
+    return f"{looks}pass --encoding with the file's real encoding, e.g. --encoding cp1251"
+
+
+def _looks_like_cp1251(data: bytes) -> bool:
+    """Mostly whole words of bytes 0xC0-0xFF (cp1251 letters), not single accented letters
+    between ASCII ones as in Latin-1."""
+    letters = [i for i, byte in enumerate(data) if byte >= 0xC0]
+    runs = sum(1 for i in letters if i + 1 < len(data) and data[i + 1] >= 0xC0)
+    return len(letters) >= 4 and runs * 3 >= len(letters) * 2
+
+
+def read_text(path: str | Path, *, encoding: str = "utf-8", fixed_utf8: bool = False) -> str:
+    """Read a whole text file; see :func:`decode_bytes` for the errors and ``fixed_utf8``.
 
     Raises:
         InputError: E001 when the file is missing or unreadable, plus those of decode_bytes.
@@ -67,7 +94,7 @@ def read_text(path: str | Path, *, encoding: str = "utf-8") -> str:
     except OSError as err:
         raise InputError("E001", f"cannot read file ({err.strerror})", path=path,
                          hint="check the path and its permissions") from None
-    return decode_bytes(data, path=path, encoding=encoding)
+    return decode_bytes(data, path=path, encoding=encoding, fixed_utf8=fixed_utf8)
 
 
 @contextlib.contextmanager
@@ -77,8 +104,16 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
     The text goes to a temp file beside ``path``; on success it is fsynced and renamed over
     ``path``; on any exception the temp file is removed and ``path`` is left untouched.
     Newlines are written as ``\\n`` on every platform.
+
+    Raises:
+        OSError: the folder cannot be made or written; IsADirectoryError when ``path`` is a
+            folder. The CLI reports either as E005 with the file name.
     """
     target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(target))
+    if target.parent.exists() and not target.parent.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(target.parent))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -52,7 +52,7 @@ def parse_links(text: str, *, path: str | Path = "<string>") -> list[Bead]:
 
 def read_links(path: str | Path) -> list[Bead]:
     """Read a links file such as ``*.gold``; see :func:`parse_links`."""
-    return parse_links(read_text(path), path=path)
+    return parse_links(read_text(path, fixed_utf8=True), path=path)
 
 
 def format_bead(bead: Bead, cost: float | None = None) -> str:

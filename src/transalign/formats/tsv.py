@@ -97,7 +97,7 @@ def _check_id(row_id: str, seen: set[str], path: str | Path, number: int) -> Non
 
 def read_aligned_tsv(path: str | Path) -> AlignedTable:
     """Read an aligned TSV file (UTF-8, BOM accepted); see :func:`parse_aligned_tsv`."""
-    return parse_aligned_tsv(read_text(path), path=path)
+    return parse_aligned_tsv(read_text(path, fixed_utf8=True), path=path)
 
 
 def format_aligned_tsv(columns: Sequence[str], rows: Iterable[dict[str, str]]) -> str:

@@ -239,4 +239,4 @@ def parse_tbx(text: str, *, path: str | Path = "<string>") -> Glossary:
 
 def load_tbx(path: str | Path) -> Glossary:
     """Read and parse a TBX file (see :func:`parse_tbx`)."""
-    return parse_tbx(read_text(path), path=path)
+    return parse_tbx(read_text(path, fixed_utf8=True), path=path)

@@ -185,7 +185,7 @@ def parse_glossary(text: str, *, path: str | Path = "<string>") -> Glossary:
 
 def load_glossary(path: str | Path) -> Glossary:
     """Read and parse one glossary file (BOM accepted; see :func:`parse_glossary`)."""
-    return parse_glossary(read_text(path), path=path)
+    return parse_glossary(read_text(path, fixed_utf8=True), path=path)
 
 
 def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
@@ -199,7 +199,8 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     merged: Glossary | None = None
     origins: dict[str, Origin] = {}
     for path in paths:
-        glossary, file_origins = parse_glossary_with_origins(read_text(path), path=path)
+        glossary, file_origins = parse_glossary_with_origins(read_text(path, fixed_utf8=True),
+                                                                  path=path)
         merged = glossary if merged is None else merged.merged(glossary)
         origins.update(file_origins)
     if merged is None:
