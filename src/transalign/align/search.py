@@ -11,7 +11,9 @@ running minimum.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +28,9 @@ EDGE_MARGIN = 2
 """A path this close to a band edge (that is not the matrix edge) may be cut off by it."""
 
 _CHUNK = 8_192  # band cells per cost-function call
+
+COST_THREADS = min(4, os.cpu_count() or 1)
+"""Threads computing the cost tables of the shapes (numpy releases the GIL in the heavy parts)."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,8 @@ def search(cost: CostFunction, shapes: Sequence[BeadType], n_src: int, n_tgt: in
     ``(0, 0)`` and ``(n_src, n_tgt)`` and be connected by those shapes (the constructors of
     :class:`Band` ensure it for paths inside the band).
     """
-    tables = [_cost_table(cost, shape, band) for shape in shapes]
+    with ThreadPoolExecutor(max_workers=COST_THREADS) as pool:  # numpy releases the GIL
+        tables = list(pool.map(lambda shape: _cost_table(cost, shape, band), shapes))
     best, back = _forward(shapes, tables, band)
     if not np.isfinite(best[n_src][n_tgt - band.lo[n_src]]):
         raise ValueError("no bead path through the band")  # a programming error, not user input
