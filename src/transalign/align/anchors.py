@@ -91,22 +91,36 @@ def word_keys(text: str, lang: str, known_names: frozenset[str] = frozenset()) -
     first word. An English possessive (``Kupala’s``) is dropped before keying.
     """
     keys: list[str] = []
+    for key, if_known, otherwise in _classified(text, lang):
+        if not if_known or key.removeprefix("name:") in known_names:
+            keys.append(key)
+        elif otherwise:
+            keys.append(otherwise)
+    return keys
+
+
+@functools.lru_cache(maxsize=100_000)
+def _classified(text: str, lang: str) -> tuple[tuple[str, bool, str], ...]:
+    """Per keyed word of ``text``: ``(key, if_known, otherwise)`` — ``key`` counts when
+    ``if_known`` is False or its name is known, else ``otherwise`` (a word key or "")."""
+    entries: list[tuple[str, bool, str]] = []
     tokens = [match.group(0) for match in _WORD_RE.finditer(text)]
     title = is_title_case(tokens)
     for position, token in enumerate(tokens):
         word, month, concept, key = _word_info(token, lang)
         first = position == 0 or title
+        long_word = len(word) >= MIN_WORD_LETTERS
         if month is not None:
-            keys.append(f"num:month{month}")
+            entries.append((f"num:month{month}", False, ""))
         elif concept is not None:
-            keys.append(f"lex:{concept}")
+            entries.append((f"lex:{concept}", False, ""))
         elif key is None:
             continue
-        elif _is_name(word) and (not first or key in known_names):
-            keys.append(f"name:{key}")
-        elif len(word) >= MIN_WORD_LETTERS and (first or not _is_name(word)):
-            keys.append(f"word:{key}")
-    return keys
+        elif _is_name(word):
+            entries.append((f"name:{key}", first, f"word:{key}" if long_word else ""))
+        elif long_word:
+            entries.append((f"word:{key}", False, ""))
+    return tuple(entries)
 
 
 def is_title_case(tokens: Sequence[str]) -> bool:
@@ -128,7 +142,8 @@ def _word_info(token: str, lang: str) -> tuple[str, int | None, str | None, str 
 def inner_names(sentences: Iterable[str], lang: str) -> frozenset[str]:
     """Name keys of capitalised words that are not sentence-initial, over ``sentences``."""
     return frozenset(key.removeprefix("name:") for sentence in sentences
-                     for key in word_keys(sentence, lang) if key.startswith("name:"))
+                     for key, if_known, _ in _classified(sentence, lang)
+                     if key.startswith("name:") and not if_known)
 
 
 def _is_name(word: str) -> bool:
