@@ -27,7 +27,8 @@ from transalign.align.translit import name_key, to_latin
         ("for 2019-2023", "на 2019–2023 годы", "ru", "hyphen vs en dash in a range"),
         ("on 6 April", "6 апреля", "ru", "a month name counts as a number"),
         ("in May 2018", "у траўні 2018 года", "be", "Belarusian month stem, inflected"),
-        ("$92 billion", "$92 млрд", "ru", "currency sign ignored"),
+        ("$92 billion", "$92 млрд", "ru", "currency sign ignored, scale words"),
+        ("on 6 April 2018", "06.04.2018", "ru", "a numeric date's month is the month name"),
     ],
 )
 def test_numbers_match_across_conventions(en: str, other: str, lang: str, why: str) -> None:

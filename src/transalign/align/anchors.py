@@ -55,10 +55,18 @@ def number_keys(text: str, lang: str) -> list[str]:
     """Numbers written in digits, one key each, equal across the languages' conventions
     (extraction shared with ``transalign check``: :func:`transalign.check.numbers.extract_numbers`
     — ``3.5`` = ``3,5``, ``1,000`` = ``1 000``, ``26th`` = ``26-й``, ``50,000`` = ``50 тыс.``,
-    ``$92 billion`` = ``$92 млрд``)."""
+    ``$92 billion`` = ``$92 млрд``, ``06.04.2018`` = ``6 April 2018``)."""
     from transalign.check.numbers import extract_numbers
 
-    return [f"num:{min(number.keys)}" for number in extract_numbers(text, lang) if number.keys]
+    numbers = extract_numbers(text, lang)
+    return [_number_key(number.keys, number.required) for number in numbers if number.keys]
+
+
+def _number_key(keys: frozenset[str], required: bool) -> str:
+    """``num:<value>``; the month of a numeric date (``06.04.2018``, not required on the other
+    side) is ``num:month4`` like the month name ``April``."""
+    key = min(keys)
+    return f"num:{key}" if required or not key.isdigit() else f"num:month{int(key)}"
 
 
 def month_number(word: str, lang: str) -> int | None:
