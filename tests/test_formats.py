@@ -15,6 +15,7 @@ from transalign.formats.sents import flatten, format_sents, parse_sents
 from transalign.formats.tsv import (
     AlignedTable,
     escape_cell,
+    format_aligned_tsv,
     parse_aligned_tsv,
     read_aligned_tsv,
     unescape_cell,
@@ -60,6 +61,11 @@ def test_tsv_reads_bom(tmp_path: Path) -> None:
         ("id\tsrc\ttgt\na\tb\tc\td\n", "E011", 2, "an unescaped tab inside a cell"),
         ("id\tsrc\ttgt\na\tb\tc\na\tx\ty\n", "E012", 3, "duplicate id"),
         ("id\tsrc\ttgt\n\tb\tc\n", "E012", 2, "empty id"),
+        ("\n\r\n", "E010", None, "only blank lines: still no header"),
+        ('id\tsrc\ttgt\n1\t"We agree.\tМы согласны.\n2\tx\n', "E011", 3, "an unclosed quote "
+         "(a multi-sentence quotation) does not swallow the next lines: the short row is named"),
+        ("id\tsrc\ttgt\t\t\n1\ta\tb\t\tnote\n", "E011", 2, "a non-empty cell beyond the "
+         "named columns is still an error"),
     ],
 )
 def test_tsv_errors_name_line(text: str, code: str, line: int | None, why: str) -> None:
@@ -68,6 +74,47 @@ def test_tsv_errors_name_line(text: str, code: str, line: int | None, why: str) 
     assert caught.value.code == code, why
     assert caught.value.line == line, why
     assert "x.tsv" in caught.value.one_line()
+
+
+SPREADSHEET_CASES = [
+    ("id\tsrc\ttgt\r\n1\tA.\tА.\r\n", [("1", "A.", "А.")], "CRLF line ends (Windows)"),
+    ("id\tsrc\ttgt\n1\tA.\tА.\n\n\n", [("1", "A.", "А.")], "blank lines at the end"),
+    ("id\tsrc\ttgt\n1\tA.\tА.\n\n2\tB.\tБ.\n", [("1", "A.", "А."), ("2", "B.", "Б.")],
+     "a blank line between rows"),
+    ("id\tsrc\ttgt\t\r\n1\tA.\tА.\t\r\n", [("1", "A.", "А.")],
+     "a trailing empty column (Excel/LibreOffice)"),
+    ('id\tsrc\ttgt\r\n1\t"He said ""yes""."\t"Он сказал ""да""."\r\n',
+     [("1", 'He said "yes".', 'Он сказал "да".')], "Excel quoting: inner quotes doubled"),
+    ('id\tsrc\ttgt\r\n1\t"Line one\r\nline two"\tСтрока\r\n2\tB.\tБ.\r\n',
+     [("1", "Line one\nline two", "Строка"), ("2", "B.", "Б.")],
+     "a quoted cell spanning lines (Alt+Enter in Excel)"),
+    ('id\tsrc\ttgt\n1\t"We agree.\t«Мы согласны.\n2\tIt matters," he said.\tЭто важно.\n',
+     [("1", '"We agree.', "«Мы согласны."), ("2", 'It matters," he said.', "Это важно.")],
+     "the contract's own form: a quotation over two rows keeps its quotes as written"),
+    ('id\tsrc\ttgt\n1\t"Yes."\t«Да».\n', [("1", '"Yes."', "«Да».")],
+     "a quoted sentence without doubled quotes is text, not spreadsheet quoting"),
+]
+
+
+@pytest.mark.parametrize(("text", "rows", "why"), SPREADSHEET_CASES)
+def test_tsv_reads_spreadsheet_saves(text: str, rows: list[tuple[str, str, str]],
+                                     why: str) -> None:
+    table = parse_aligned_tsv(text)
+    assert table.columns == ["id", "src", "tgt"], why
+    assert [(row["id"], row["src"], row["tgt"]) for row in table.rows] == rows, why
+
+
+_NO_DOUBLED_QUOTE = st.text(alphabet=st.characters(blacklist_categories=("Cs",))).filter(
+    lambda cell: '""' not in cell)
+
+
+@given(st.lists(st.tuples(_NO_DOUBLED_QUOTE, _NO_DOUBLED_QUOTE), max_size=5))
+def test_tsv_written_text_reads_back(pairs: list[tuple[str, str]]) -> None:
+    """Whatever the tool writes reads back unchanged (quotes, CR, blank cells included); a
+    doubled quote is the one thing taken as spreadsheet quoting, so it is left out."""
+    rows = [{"id": str(i), "src": src, "tgt": tgt} for i, (src, tgt) in enumerate(pairs)]
+    table = parse_aligned_tsv(format_aligned_tsv(["id", "src", "tgt"], rows))
+    assert table.rows == rows
 
 
 def test_tsv_add_column_fills_rows() -> None:

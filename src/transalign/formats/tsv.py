@@ -2,10 +2,16 @@
 
 Tab-separated, one header line, required columns ``id``, ``src``, ``tgt`` first, optional
 columns after; no quoting; inside a cell a tab is ``\\t``, a newline ``\\n``, a backslash ``\\\\``.
+
+Reading also accepts what a spreadsheet makes of such a file: CRLF line ends, blank lines,
+a trailing empty column, and cells quoted the Excel way (in double quotes, inner quotes
+doubled, maybe spanning lines) where the file does not read as the contract's own form.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,24 +51,69 @@ class AlignedTable:
                 row.setdefault(name, "")
 
 
+Record = tuple[int, list[str]]  # (1-based line where the record starts, raw cells)
+_EXCEL_QUOTED = re.compile(r'"(?:[^"]|"")*""(?:[^"]|"")*"')
+
+
 def parse_aligned_tsv(text: str, *, path: str | Path = "<string>") -> AlignedTable:
     """Parse TSV text; errors name ``path`` and the 1-based line.
 
     Raises:
         InputError: E010 bad header, E011 wrong number of fields, E012 duplicate or empty id.
     """
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if not lines:
+    records = _contract_records(text)
+    try:
+        table = _table(records, path)
+    except InputError as err:
+        spreadsheet = _spreadsheet_records(text) if err.code == "E011" else None
+        if spreadsheet is None:
+            raise
+        return _table(spreadsheet, path)
+    spreadsheet = _spreadsheet_records(text) if _excel_quoted(records) else None
+    return table if spreadsheet is None else _table(spreadsheet, path)
+
+
+def _excel_quoted(records: list[Record]) -> bool:
+    """Every cell holding a ``"`` is quoted the Excel way, inner quotes doubled, e.g.
+    ``"He said ""yes""."``: a file a spreadsheet saved (its own form never doubles quotes)."""
+    quoted = [cell for _, cells in records for cell in cells if '"' in cell]
+    return bool(quoted) and all(_EXCEL_QUOTED.fullmatch(cell) for cell in quoted)
+
+
+def _contract_records(text: str) -> list[Record]:
+    """Non-blank lines split at tabs, CR of CRLF dropped."""
+    lines = (line.rstrip("\r") for line in text.split("\n"))
+    return [(number, line.split("\t")) for number, line in enumerate(lines, start=1) if line]
+
+
+def _spreadsheet_records(text: str) -> list[Record] | None:
+    """Records read as a spreadsheet writes them (Excel quoting, CRLF inside quoted cells);
+    None when that gives rows of unequal length, i.e. the file is not such a file."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect="excel-tab")
+    records: list[Record] = []
+    start = 1
+    for cells in reader:
+        if any(cells):
+            records.append((start, [cell.replace("\r\n", "\n") for cell in cells]))
+        start = reader.line_num + 1
+    if not records:
+        return None
+    width = len(_trim_empty_tail(records[0][1]))
+    widths = {len(_trim_empty_tail(cells, keep=width)) for _, cells in records[1:]}
+    return records if widths <= {width} else None
+
+
+def _table(records: list[Record], path: str | Path) -> AlignedTable:
+    """Check the header and every row; unescape cells."""
+    if not records:
         raise InputError("E010", "empty file: no header line", path=path,
                          hint="the first line must be 'id<TAB>src<TAB>tgt'")
-    columns = [name.strip() for name in lines[0].rstrip("\r").split("\t")]
+    columns = _trim_empty_tail([name.strip() for name in records[0][1]])
     _check_header(columns, path)
     table = AlignedTable(columns=columns)
     seen: set[str] = set()
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.rstrip("\r").split("\t")
+    for number, raw in records[1:]:
+        cells = _trim_empty_tail(raw, keep=len(columns))
         if len(cells) != len(columns):
             raise InputError(
                 "E011", f"{len(cells)} fields where the header has {len(columns)}", path=path,
@@ -72,6 +123,15 @@ def parse_aligned_tsv(text: str, *, path: str | Path = "<string>") -> AlignedTab
         _check_id(row["id"], seen, path, number)
         table.rows.append(row)
     return table
+
+
+def _trim_empty_tail(cells: list[str], keep: int = 0) -> list[str]:
+    """Drop empty cells from the end, keeping at least ``keep`` cells: the empty column a
+    spreadsheet may add after the last named one."""
+    end = len(cells)
+    while end > max(keep, 1) and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 def _check_header(columns: list[str], path: str | Path) -> None:
