@@ -50,6 +50,16 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     assert load_glossary(path) == parse_glossary(GOOD)
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    (GOOD.replace("\n", "\t\n").replace("# house glossary sample\t", "# house glossary sample"),
+     "a trailing empty column on every line (a spreadsheet's Save As)"),
+    (GOOD.replace("\n", "\t\t\r\n").replace("# house glossary sample\t\t", "# house glossary "
+     "sample"), "two trailing empty columns and CRLF"),
+])
+def test_spreadsheet_saves_load_as_the_original(text: str, reason: str) -> None:
+    assert parse_glossary(text) == parse_glossary(GOOD), reason
+
+
 def test_only_forbidden_terms_leave_no_preferred() -> None:
     glossary = parse_glossary("id\ten\tru\nbyel\tByelorussian SSR\t!Белорусская ССР\n")
     concept = glossary.concepts["byel"]
@@ -69,6 +79,8 @@ BAD_FILES = [
     ("id\ten\txx\n", "E203", 1, "xx is no language"),
     (HEADER + "cis\tCIS\tСНГ\n", "E204", 2, "too few fields (note missing)"),
     (HEADER + "cis\tCIS\tСНГ\t\textra\n", "E204", 2, "too many fields"),
+    (HEADER + "cis\tCIS СНГ\t\n", "E204", 2, "a space typed where a tab belongs"),
+    ("id\ten\t\tru\ncis\tCIS\t\tСНГ\n", "E202", 1, "an empty column name between others"),
     (HEADER + "CIS\tCIS\tСНГ\t\n", "E205", 2, "id in capitals"),
     (HEADER + "the-cis\tCIS\tСНГ\t\n", "E205", 2, "hyphen in id"),
     (HEADER + "\tCIS\tСНГ\t\n", "E205", 2, "empty id"),

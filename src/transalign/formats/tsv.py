@@ -98,8 +98,8 @@ def _spreadsheet_records(text: str) -> list[Record] | None:
         start = reader.line_num + 1
     if not records:
         return None
-    width = len(_trim_empty_tail(records[0][1]))
-    widths = {len(_trim_empty_tail(cells, keep=width)) for _, cells in records[1:]}
+    width = len(trim_empty_tail(records[0][1]))
+    widths = {len(trim_empty_tail(cells, keep=width)) for _, cells in records[1:]}
     return records if widths <= {width} else None
 
 
@@ -108,12 +108,12 @@ def _table(records: list[Record], path: str | Path) -> AlignedTable:
     if not records:
         raise InputError("E010", "empty file: no header line", path=path,
                          hint="the first line must be 'id<TAB>src<TAB>tgt'")
-    columns = _trim_empty_tail([name.strip() for name in records[0][1]])
+    columns = trim_empty_tail([name.strip() for name in records[0][1]])
     _check_header(columns, path)
     table = AlignedTable(columns=columns)
     seen: set[str] = set()
     for number, raw in records[1:]:
-        cells = _trim_empty_tail(raw, keep=len(columns))
+        cells = trim_empty_tail(raw, keep=len(columns))
         if len(cells) != len(columns):
             raise InputError(
                 "E011", f"{len(cells)} fields where the header has {len(columns)}", path=path,
@@ -125,7 +125,7 @@ def _table(records: list[Record], path: str | Path) -> AlignedTable:
     return table
 
 
-def _trim_empty_tail(cells: list[str], keep: int = 0) -> list[str]:
+def trim_empty_tail(cells: list[str], keep: int = 0) -> list[str]:
     """Drop empty cells from the end, keeping at least ``keep`` cells: the empty column a
     spreadsheet may add after the last named one."""
     end = len(cells)

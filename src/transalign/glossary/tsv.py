@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transalign.errors import InputError
+from transalign.formats.tsv import trim_empty_tail
 from transalign.glossary.languages import is_language_code, looks_like_language
 from transalign.glossary.model import Concept, Glossary, Term, make_concept
 from transalign.glossary.text import mixed_script_word, normalise_with_offsets
@@ -36,7 +37,7 @@ class Origin:
 
 def _header(line: str, path: str, lineno: int) -> tuple[list[str], list[str]]:
     """Column names and language columns of the header line (E202, E203)."""
-    columns = [name.strip() for name in line.split("\t")]
+    columns = trim_empty_tail([name.strip() for name in line.split("\t")])
     def fail(code: str, message: str, hint: str) -> InputError:
         return InputError(code, message, path=path, line=lineno, hint=hint)
     if "id" not in columns:
@@ -155,7 +156,8 @@ def parse_glossary_with_origins(text: str, *, path: str | Path = "<string>",
         if columns is None:
             columns, languages = _header(line, where, lineno)
             continue
-        concept = _row(line.split("\t"), columns, languages, where, lineno)
+        fields = trim_empty_tail(line.split("\t"), keep=len(columns))
+        concept = _row(fields, columns, languages, where, lineno)
         if concept.id in concepts:
             first = origins[concept.id]
             raise InputError("E206", f"duplicate concept id {concept.id!r} (first on line "
