@@ -109,14 +109,45 @@ def test_cli_exit_status_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture
     assert (record["kind"], record["number"]) == ("number-mismatch", "2018")
 
 
-def test_cli_unusable_input(tmp_path: Path) -> None:
+UNUSABLE = [
+    # (file name, file text, extra args, error code, reason)
+    ("story.tsv", None, [], "E220", "languages unknown: no flags, no <src>-<tgt> in the name"),
+    ("story.en_ru.tsv", None, [], "E220", "an underscore instead of the hyphen"),
+    ("story.tsv", None, ["--src-lang", "en"], "E220", "one flag without the other"),
+    ("story.de-fr.tsv", None, [], "E224", "a language pair the glossary does not have"),
+    ("story.tsv", None, ["--src-lang", "en", "--tgt-lang", "uk"], "E224",
+     "a --tgt-lang the glossary does not have"),
+    ("c.en-ru.tsv", "id\tsrc\n1\tx\n", [], "E010", "no tgt column"),
+    ("c.en-ru.tsv", "", [], "E010", "an empty file"),
+    ("c.en-ru.tsv", "id\tsrc\ttgt\n1\tx\n", [], "E011", "a row missing its target cell"),
+    ("c.en-ru.tsv", "Минск".encode("cp1251"), [], "E002", "a cp1251 file"),
+    ("story.en-ru.tsv", None, ["--format", "xml"], "E222", "an unknown --format"),
+    ("story.en-ru.tsv", None, ["--kinds", "typos"], "E223", "an unknown --kinds"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "args", "code", "reason"), UNUSABLE,
+                         ids=[row[4] for row in UNUSABLE])
+def test_cli_unusable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                            text: str | bytes | None, args: list[str], code: str,
+                            reason: str) -> None:
+    path = tmp_path / name
+    if text is None:
+        _write(path, [("In Minsk.", "В Минске.")])
+    elif isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    for consistency in ([], ["--consistency"]):
+        assert main(["check", *consistency, *args, str(path)]) == 2, reason
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"[{code}]" in err and "Fix:" in err, reason
+        assert str(path) in err or code in ("E222", "E223"), reason
+
+
+def test_cli_flags_override_the_file_name(tmp_path: Path) -> None:
     unnamed = _write(tmp_path / "story.tsv", [("In Minsk.", "В Минске.")])
-    assert main(["check", str(unnamed)]) == 2, "languages unknown: no flags, no <src>-<tgt>"
     assert main(["check", "--src-lang", "en", "--tgt-lang", "ru", str(unnamed)]) == 0
-    broken = tmp_path / "c.en-ru.tsv"
-    broken.write_text("id\tsrc\n1\tx\n", encoding="utf-8")
-    assert main(["check", str(broken)]) == 2
-    assert main(["check", "--format", "xml", str(unnamed)]) == 2
 
 
 def test_text_report_groups_by_file(tmp_path: Path) -> None:

@@ -77,3 +77,17 @@ def test_cli_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert (summary["concepts"], summary["digest"]) == (len(glossary), glossary.digest())
     assert summary["languages"] == ["en", "ru", "be"] and summary["warnings"] == []
     assert main(["glossary", "validate", "--format", "xml", str(HOUSE)]) == 2
+
+
+@pytest.mark.parametrize(("argv", "fragment", "reason"), [
+    (["glossary", "find", "--lang", "xx"], "'xx'", "a --lang the glossary lacks matches nothing"),
+    (["glossary", "find", "--lang", "en", "--to", "ru,de"], "'de'",
+     "a --to language without a column would print an empty column"),
+    (["glossary", "forms", "--lang", "de"], "'de'", "forms of a language the glossary lacks"),
+])
+def test_cli_unknown_language_is_exit_2(argv: list[str], fragment: str, reason: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2, reason
+    captured = capsys.readouterr()
+    assert "[E224]" in captured.err and fragment in captured.err, reason
+    assert captured.err.count("\n") == 1 and captured.out == "", reason

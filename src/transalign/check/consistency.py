@@ -87,8 +87,8 @@ def consistency_report(paths: Sequence[str | Path], glossary: Glossary, *,
                        tgt_lang: str | None = None) -> ConsistencyReport:
     """Compare the documents in ``paths`` (folders expand to their ``*.tsv``)."""
     files = expand_inputs(paths)
-    loaded = [(path, read_aligned_tsv(path), resolve_languages(path, src_lang, tgt_lang))
-              for path in files]
+    loaded = [(path, read_aligned_tsv(path),
+               resolve_languages(path, src_lang, tgt_lang, glossary)) for path in files]
     matchers: dict[str, TargetMatcher] = {}
     usages: dict[tuple[str, str], ConceptUsage] = {}
     sources: Sources = {}

@@ -61,12 +61,12 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def resolve_languages(path: Path, src_lang: str | None,
-                      tgt_lang: str | None) -> tuple[str, str]:
+def resolve_languages(path: Path, src_lang: str | None, tgt_lang: str | None,
+                      glossary: Glossary | None = None) -> tuple[str, str]:
     """The flags where given, else the file name's ``<src>-<tgt>``.
 
     Raises:
-        InputError: E220 when neither says.
+        InputError: E220 when neither says; E224 when ``glossary`` lacks either language.
     """
     from_name = languages_from_name(path)
     src = src_lang or (from_name[0] if from_name else None)
@@ -75,6 +75,10 @@ def resolve_languages(path: Path, src_lang: str | None,
         raise InputError("E220", "cannot tell the languages of this file", path=path,
                          hint="name it <doc>.<src>-<tgt>.tsv (e.g. story.en-ru.tsv) or pass "
                               "--src-lang and --tgt-lang")
+    for lang in (src, tgt):
+        if glossary is not None:
+            glossary.require_language(
+                lang, path=path, fix="fix --src-lang/--tgt-lang or the file name's <src>-<tgt>")
     return src, tgt
 
 
@@ -94,8 +98,8 @@ def check_files(paths: Sequence[str | Path], glossary: Glossary, *,
     input fails the run (exit 2) before a partial report is made.
     """
     files = expand_inputs(paths)
-    loaded = [(path, read_aligned_tsv(path), resolve_languages(path, src_lang, tgt_lang))
-              for path in files]
+    loaded = [(path, read_aligned_tsv(path),
+               resolve_languages(path, src_lang, tgt_lang, glossary)) for path in files]
     checkers: dict[tuple[str, str], RowChecker] = {}
     report = CheckReport(glossary_digest=glossary.digest())
     for path, table, pair in loaded:

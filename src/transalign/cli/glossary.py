@@ -90,7 +90,11 @@ def find_command(
     from transalign.io import decode_bytes, read_text
 
     glossary = load_glossaries_or_default(glossary_files)
-    targets = [t for t in to.split(",") if t] or [x for x in glossary.languages if x != lang]
+    targets = [t.strip() for t in to.split(",") if t.strip()] or [
+        x for x in glossary.languages if x != lang]
+    glossary.require_language(lang)
+    for target in targets:
+        glossary.require_language(target, fix="pass --to with some of them")
     matcher = SourceMatcher(glossary, lang)
     columns = ["file", "start", "end", "text", "concept", "status", *targets]
     typer.echo("\t".join(columns))
@@ -111,7 +115,9 @@ def forms_command(
     from transalign.glossary import load_glossaries_or_default
     from transalign.glossary.summary import term_forms
 
-    rows = term_forms(load_glossaries_or_default(files), lang)
+    glossary = load_glossaries_or_default(files)
+    glossary.require_language(lang)
+    rows = term_forms(glossary, lang)
     typer.echo("concept\tstatus\tterm\tcount\tforms")
     for row in rows:
         typer.echo("\t".join(row[name] for name in ("concept", "status", "term", "count", "forms")))

@@ -12,7 +12,10 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
+
+from transalign.errors import InputError
 
 Status = Literal["preferred", "admitted", "forbidden"]
 STATUSES: tuple[Status, ...] = ("preferred", "admitted", "forbidden")
@@ -108,6 +111,17 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+    def require_language(self, lang: str, *, path: str | Path | None = None,
+                         fix: str = "pass --lang with one of them") -> None:
+        """Raise E224 when the glossary has no ``lang`` column (nothing could be matched).
+
+        ``fix`` says how to choose another language; the hint lists the glossary's languages.
+        """
+        if lang not in self.languages:
+            raise InputError("E224", f"the glossary has no {lang!r} column", path=path,
+                             hint=f"its languages are {', '.join(self.languages)}: {fix}, "
+                                  f"or pass a --glossary with a {lang!r} column")
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts.values())
