@@ -218,3 +218,17 @@ def test_lexicon_links_common_words(en: str, other: str, lang: str, why: str) ->
 )
 def test_lexicon_exact_forms_do_not_overmatch(word: str, lang: str, why: str) -> None:
     assert default_lexicon().lookup(word, lang) not in {"price", "five", "win"}, why
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "reference", "why"),
+    [("The meeting took place in Minsk.", "The meeting was held in Minsk.", "close paraphrase"),
+     ("Встреча прошла в Минске.", "Встреча состоялась в столице.", "Cyrillic, partial overlap"),
+     ("a", "completely different text", "too short for higher orders"),
+     ("", "something", "empty hypothesis")],
+)
+def test_chrf_equals_sacrebleu_for_single_sentences(hypothesis: str, reference: str, why: str) -> None:
+    from sacrebleu.metrics.chrf import CHRF
+
+    expected = CHRF().sentence_score(hypothesis, [reference]).score / 100
+    assert ChrfSimilarity([hypothesis], [reference])(0, 1, 0, 1) == pytest.approx(expected, abs=1e-9), why
