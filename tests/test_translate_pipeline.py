@@ -144,7 +144,7 @@ def test_killed_run_leaves_complete_files_and_next_run_finishes(tiny_model: Path
     out = tmp_path / "out"
     args = ["translate", "--src-lang", "en", "--to", "ru", "--model", str(tiny_model), "--out", str(out),
             "--threads", "1", *stories]
-    process = _start(args, pause="30")
+    process = _start(args, pause="10")
     deadline = time.monotonic() + 120
     finished = out / "a.en-ru.manifest.json"
     while not finished.exists() and process.poll() is None and time.monotonic() < deadline:
@@ -274,3 +274,44 @@ def test_any_backend_output_is_checked_for_loops(tiny_model: Path, tmp_path: Pat
                         enforcer=_LoopingEnforcer())  # type: ignore[arg-type]
     rows = read_aligned_tsv(tmp_path / "out" / "s.en-ru.tsv").rows
     assert all(row["issues"].split("; ")[0] == "repetition" for row in rows)
+
+
+def test_killed_inside_a_document_resumes_from_the_cache(tiny_model: Path, tmp_path: Path) -> None:
+    """One long story, saved every 8 sentences: a kill after the first save loses nothing saved."""
+    from transalign.translate.cache import CACHE_DIR, ResumeCache
+
+    story = tmp_path / "long.en.txt"
+    story.write_text("\n\n".join(f"Sentence number {n} of the long story." for n in range(40)),
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["translate", "--src-lang", "en", "--to", "be", "--model", str(tiny_model), "--out", str(out),
+            "--threads", "1", "--checkpoint-every", "8", str(story)]
+    process = _start(args, pause="30")
+    deadline = time.monotonic() + 120
+    caches = out / CACHE_DIR
+    while not any(caches.glob("*.jsonl")) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert not list(out.glob("*.tsv")), "nothing complete yet, nothing written"
+    cache_file = next(caches.glob("be-*.jsonl"))
+    saved = ResumeCache.__new__(ResumeCache)
+    saved.path = cache_file
+    cached = saved.load()
+    assert len(cached) == 8
+    assert main([*args, "--quiet"]) == 0
+    rows = read_aligned_tsv(out / "long.en-be.tsv").rows
+    assert len(rows) == 40
+    for row in rows[:8]:
+        assert row["tgt"] == cached[row["src"]].text, "saved translations are reused"
+    assert not caches.exists(), "the cache is removed once everything is written"
+
+
+def test_only_bad_input_leaves_no_output_at_all(tiny_model: Path, tmp_path: Path) -> None:
+    binary = tmp_path / "photo.en.txt"
+    binary.write_bytes(b"GIF89a\x00\x01")
+    out = tmp_path / "out"
+    args = ["translate", "--src-lang", "en", "--to", "ru,be", "--model", str(tiny_model), "--out", str(out)]
+    assert main([*args, "--quiet", str(binary)]) == 2
+    assert not out.exists()

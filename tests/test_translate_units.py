@@ -175,3 +175,31 @@ def test_memory_uses_only_approved_rows_whitespace_normalised(tmp_path: Path) ->
     assert memory.lookup(" The CIS\nmet. ") == "СНГ собралось."
     assert memory.lookup("Not approved.") is None
     assert normalise(" a \t b\n") == "a b"
+
+
+def test_resume_cache_round_trip_survives_a_torn_line(tmp_path: Path) -> None:
+    from transalign.translate.backend import Translation
+    from transalign.translate.cache import ResumeCache
+
+    signature = {"tgt_lang": "ru", "model": "m", "weights_sha256": "0" * 64}
+    cache = ResumeCache(tmp_path, signature)
+    assert cache.load() == {}
+    assert cache.append({"A b.": Translation("А б.", ["length-limit"], -1.5)})
+    with cache.path.open("a", encoding="utf-8") as handle:
+        handle.write('{"src": "C d.", "text": "В г')  # killed mid-line
+    assert cache.append({"E f.": Translation("Д е.", [], None)})
+    loaded = ResumeCache(tmp_path, dict(signature)).load()
+    assert loaded == {"A b.": Translation("А б.", ["length-limit"], -1.5),
+                      "E f.": Translation("Д е.", [], None)}
+    assert ResumeCache(tmp_path, {**signature, "model": "other"}).path != cache.path, "keyed by signature"
+    cache.remove()
+    assert not cache.path.exists() and not cache.path.parent.exists()
+
+
+def test_resume_cache_that_cannot_be_written_does_not_stop_the_run(tmp_path: Path) -> None:
+    from transalign.translate.backend import Translation
+    from transalign.translate.cache import ResumeCache
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    cache = ResumeCache(tmp_path / "file", {"tgt_lang": "be"})
+    assert cache.append({"A.": Translation("А.")}) is False

@@ -30,6 +30,9 @@ def command(
     compute_type: str = typer.Option("default", "--compute-type", help="ctranslate2 only: default "
                                      "(int8 on CPU, float16 on GPU), int8_float16, float32, ..."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding, e.g. cp1251."),
+    checkpoint_every: int = typer.Option(None, "--checkpoint-every", help="Sentences translated "
+                                         "between two saves of the resume cache (default: ~125 on "
+                                         "CPU, ~1000 on GPU)."),
     force: bool = typer.Option(False, "--force", help="Redo outputs that are up to date "
                                "(approved rows are still kept)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
@@ -53,7 +56,7 @@ def command(
                                 token_budget=token_budget, threads=threads,
                                 extra={"compute_type": compute_type}),
         backend=backend, encoding=encoding, progress=ProgressBar(enabled=False if quiet else None),
-        force=force,
+        force=force, checkpoint_sentences=checkpoint_every,
     )
     for note in report.notes:
         print(f"transalign: warning: {note}", file=sys.stderr)

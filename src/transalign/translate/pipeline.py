@@ -3,15 +3,15 @@
 For each input document and target language, ``<out>/<doc-id>.<src>-<tgt>.tsv`` gets one row
 per source sentence and ``<doc-id>.<src>-<tgt>.manifest.json`` the run's signature. Outputs whose
 signature and input are unchanged are skipped (not rewritten). Every file is written to a temp
-file and renamed, so a run killed at any moment leaves complete files only, and the next run
-does what is left. One bad input does not stop the others: its error is in the report.
+file and renamed, so a run killed at any moment leaves complete files only; translations are
+saved chunk by chunk to a resume cache (:mod:`.runner`, :mod:`.cache`), so the next run does
+only what is left. One bad input does not stop the others: its error is in the report.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,27 +19,21 @@ from pathlib import Path
 from typing import Literal
 
 from transalign.errors import InputError, TransalignError
-from transalign.formats.tsv import write_aligned_tsv
 from transalign.translate.backend import GlossaryEnforcer, GlossaryLike, Translation, Translator
+from transalign.translate.cache import ResumeCache
 from transalign.translate.documents import Document, read_document
 from transalign.translate.hooks import default_enforcer, make_translator
-from transalign.translate.manifest import build_signature, manifest_path, write_manifest
-from transalign.translate.memory import TranslationMemory, normalise
+from transalign.translate.manifest import build_signature, manifest_path
+from transalign.translate.memory import TranslationMemory
 from transalign.translate.models import ModelFiles, locate_model, resolve_model
 from transalign.translate.progress import ProgressBar
-from transalign.translate.qa import RowFlags, row_flags
-from transalign.translate.quality import has_repetition_loop, length_ratio_flag
 from transalign.translate.rows import OutputPlan, plan_output
+from transalign.translate.runner import PAUSE_ENV, TargetRun, run_target, write_error
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
 
-GROUP_SENTENCES_PER_BUDGET = 1 / 8
-"""Sentences translated together (across documents) before their TSVs are written, per token of
-the translator's batch budget (cpu: 2,000 → 250 sentences; GPU: 16,000 → 2,000): a killed run
-loses at most one group's work."""
-MIN_GROUP_SENTENCES = 64
 STALE_TEMP_S = 60.0
-PAUSE_ENV = "TRANSALIGN_TEST_PAUSE_AFTER_WRITE"
-"""Test hook: seconds to sleep after each written output (to kill a run mid-way in tests)."""
+"""Temp files older than this beside an output are leftovers of a killed run."""
+__all__ = ["PAUSE_ENV", "OutputResult", "RunReport", "load_run_glossary", "translate_documents"]
 
 Status = Literal["written", "unchanged", "failed"]
 
@@ -79,37 +73,60 @@ def translate_documents(
     settings: GenerationSettings | None = None, runtime: RuntimeSettings | None = None,
     backend: str = "transformers", enforcer: GlossaryEnforcer | Literal["default"] | None = "default",
     encoding: str = "utf-8", progress: ProgressBar | None = None, force: bool = False,
+    checkpoint_sentences: int | None = None,
 ) -> RunReport:
     """Translate every document in ``paths`` into each of ``tgt_langs``; see the module docstring.
 
-    ``force`` redoes outputs that are up to date (approved rows are still kept).
+    ``force`` redoes outputs that are up to date (approved rows are still kept) and ignores the
+    resume cache; ``checkpoint_sentences`` is how many sentences are translated between two
+    saves of the resume cache (default: from the translator's batch budget).
 
     Raises:
         InputError / ModelUnavailableError: for problems that concern the whole run (languages,
             glossary, model); per-document problems are in the returned report instead.
     """
     targets = _check_languages(src_lang, tgt_langs)
-    if Path(out_dir).exists() and not Path(out_dir).is_dir():
-        raise InputError("E308", "output folder is a file", path=out_dir, hint="pass --out with a folder")
+    if checkpoint_sentences is not None and checkpoint_sentences < 1:
+        raise InputError("E306", "checkpoint interval must be positive", hint="e.g. --checkpoint-every 100")
     glossary, glossary_sha = load_run_glossary(glossary_paths)
     report = RunReport()
     documents = _read_documents(paths, src_lang, encoding, report)
     translators = _translators(model, src_lang, targets, backend, settings, runtime,
                                default_enforcer() if enforcer == "default" else enforcer)
-    plans: list[tuple[Translator, list[OutputPlan]]] = []
+    if documents:  # after the run-level checks: a run that fails or has no input leaves no folder
+        _make_out_dir(Path(out_dir))
+    runs: list[tuple[TargetRun, dict[str, Translation]]] = []
     for tgt in targets:
         signature = build_signature(translators[tgt].signature(tgt), src_lang=src_lang, tgt_lang=tgt,
                                     glossary_sha256=glossary_sha)
-        group = _plan_target(documents, src_lang, tgt, Path(out_dir), signature, report, force)
-        plans.append((translators[tgt], group))
+        plans = _plan_target(documents, src_lang, tgt, Path(out_dir), signature, report, force)
+        cache = ResumeCache(Path(out_dir), signature)
+        run = TargetRun(translators[tgt], plans, cache, glossary, checkpoint_sentences)
+        runs.append((run, {} if force else cache.load()))
     bar = progress or ProgressBar(enabled=False)
-    bar.start(sum(len(set(_pending_texts(plan))) for _, group in plans for plan in group))
+    bar.start(sum(len([t for t in run.pending_texts() if t not in known]) for run, known in runs))
     try:
-        for translator, group in plans:
-            _run_plans(translator, group, glossary, bar, report)
+        for run, known in runs:
+            run_target(run, bar, known, lambda plan, error: report.results.append(_result(plan, error)))
     finally:
         bar.close()
     return report
+
+
+def _result(plan: OutputPlan, write_failure: str | None) -> OutputResult:
+    path, tgt = plan.document.path, plan.tgt_lang
+    if write_failure is not None:
+        return OutputResult(path, tgt, "failed", plan.tsv_path, error=write_error(plan, write_failure))
+    return OutputResult(path, tgt, "written", plan.tsv_path, plan.counts())
+
+
+def _make_out_dir(out_dir: Path) -> None:
+    """Create ``--out`` up front, so an unusable one fails before any work (E308)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError("E308", f"cannot create the output folder ({err.strerror or err})", path=out_dir,
+                         hint="pass --out with a writable folder (not a file)") from None
 
 
 def load_run_glossary(paths: Sequence[str | Path]) -> tuple[GlossaryLike | None, str | None]:
@@ -220,71 +237,3 @@ def _remove_stale_temps(tsv_path: Path) -> None:
             with contextlib.suppress(OSError):
                 if now - stale.stat().st_mtime > STALE_TEMP_S:
                     stale.unlink()
-
-
-def _pending_texts(plan: OutputPlan) -> list[str]:
-    return [normalise(plan.source(index)) for index in plan.pending()]
-
-
-def _groups(plans: list[OutputPlan], group_sentences: int) -> Iterable[list[OutputPlan]]:
-    """Consecutive plans with about ``group_sentences`` pending sentences in all."""
-    group: list[OutputPlan] = []
-    size = 0
-    for plan in plans:
-        group.append(plan)
-        size += len(plan.pending())
-        if size >= group_sentences:
-            yield group
-            group, size = [], 0
-    if group:
-        yield group
-
-
-def _run_plans(translator: Translator, plans: list[OutputPlan], glossary: GlossaryLike | None,
-               bar: ProgressBar, report: RunReport) -> None:
-    if not plans:
-        return
-    flags = row_flags(glossary, translator.src_lang or "en", plans[0].tgt_lang)
-    budget = getattr(translator, "token_budget", None) or 2000
-    for group in _groups(plans, max(MIN_GROUP_SENTENCES, int(budget * GROUP_SENTENCES_PER_BUDGET))):
-        unique = list(dict.fromkeys(text for plan in group for text in _pending_texts(plan)))
-        tgt = group[0].tgt_lang
-        outputs = translator.translate(unique, tgt, glossary, bar.advance) if unique else []
-        translations = dict(zip(unique, outputs, strict=True))
-        for plan in group:
-            for index in plan.pending():
-                translation = translations[normalise(plan.source(index))]
-                plan.fill(index, translation, _review_flags(plan.source(index), translation, flags))
-            report.results.append(_write(plan))
-
-
-def _review_flags(source: str, translation: Translation, flags: RowFlags | None) -> list[str]:
-    """Flags for any backend's output: a loop it did not report, the length ratio, ``check``'s."""
-    found: list[str] = []
-    if has_repetition_loop(translation.text) and not any(
-            issue.startswith("repetition") for issue in translation.issues):
-        found.append("repetition")
-    ratio = length_ratio_flag(source, translation.text)
-    if ratio:
-        found.append(ratio)
-    return found + (flags(source, translation.text) if flags else [])
-
-
-def _write(plan: OutputPlan) -> OutputResult:
-    """TSV first, then its manifest: a kill between the two only costs a re-translation.
-
-    A write error (E308: disk full, no permission, ``--out`` is a file) fails this output only.
-    """
-    path, tgt = plan.document.path, plan.tgt_lang
-    try:
-        write_aligned_tsv(plan.tsv_path, plan.table())
-        write_manifest(manifest_path(plan.tsv_path), signature=plan.signature, input_path=path,
-                       input_sha256=plan.document.sha256, counts=plan.counts())
-    except OSError as err:
-        error = InputError("E308", f"cannot write output ({err.strerror or err})", path=plan.tsv_path,
-                           hint="check that --out is a writable folder with free space")
-        return OutputResult(path, tgt, "failed", plan.tsv_path, error=error)
-    pause = os.environ.get(PAUSE_ENV)
-    if pause:
-        time.sleep(float(pause))
-    return OutputResult(path, tgt, "written", plan.tsv_path, plan.counts())
