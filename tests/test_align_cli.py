@@ -102,3 +102,6 @@ def test_out_folder_gets_the_contract_file_name(tmp_path: Path, capsys: pytest.C
     args = ["--src-lang", "en", "--tgt-lang", "ru", "--format", "tsv", "--out", str(tmp_path), *files]
     status, _, _ = run(args, capsys)
     assert status == 0 and [path.name for path in tmp_path.iterdir()] == ["minsk-forum.en-ru.tsv"]
+    args[-3] = str(tmp_path / "alignments") + "/"
+    assert run(args, capsys)[0] == 0, "a trailing slash names a folder to create"
+    assert (tmp_path / "alignments" / "minsk-forum.en-ru.tsv").is_file()

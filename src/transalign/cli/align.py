@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,8 +19,8 @@ def command(
                                         "default: the house glossary."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Do not use glossary concepts."),
     output_format: str = typer.Option("links", "--format", help="links, tsv or tmx (several targets: tmx)."),
-    out: Path = typer.Option(None, "--out", help="Output file, or a folder for "
-                             "<doc>.<src>-<tgt>.<format> (default: stdout)."),
+    out: str = typer.Option(None, "--out", help="Output file, or a folder (existing, or written "
+                            "with a trailing /) for <doc>.<src>-<tgt>.<format> (default: stdout)."),
     band: int = typer.Option(8, "--band", min=1, help="Half-width of the final search band, sentences."),
     length_only: bool = typer.Option(False, "--length-only", help="Length-only Gale–Church baseline."),
     mt: bool = typer.Option(False, "--mt", help="Add chrF similarity to a machine translation."),
@@ -45,7 +46,8 @@ def command(
     if out is None:
         sys.stdout.write(text)
     else:
-        atomic_write_text(out / output_name(job) if out.is_dir() else out, text)
+        folder = out.endswith(("/", os.sep)) or Path(out).is_dir()
+        atomic_write_text(Path(out) / output_name(job) if folder else Path(out), text)
     if signature:
         for lang, alignment in zip(langs, alignments, strict=True):
             typer.echo(f"{src_lang}-{lang}: {alignment.signature}", err=True)
