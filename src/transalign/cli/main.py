@@ -10,9 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-import click
 import typer
-import typer._click as typer_click  # typer >= 0.16 ships its own copy of click
+import typer._click.exceptions as click_errors  # typer >= 0.26 ships its own copy of click
 
 from transalign import __version__
 from transalign.cli import align, check, glossary, segment, translate
@@ -48,11 +47,6 @@ app.command("align")(align.command)
 app.add_typer(glossary.app, name="glossary")
 
 
-_USAGE_ERRORS = (click.UsageError, typer_click.exceptions.UsageError)
-_CLICK_ERRORS = (click.ClickException, typer_click.exceptions.ClickException)
-_EXITS = (click.exceptions.Exit, typer.Exit)
-_ABORTS = (click.exceptions.Abort, typer.Abort)
-_NO_ARGS = (click.exceptions.NoArgsIsHelpError, typer_click.exceptions.NoArgsIsHelpError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,14 +57,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TransalignError as err:
         print(f"transalign: error: {err.one_line()}", file=sys.stderr)
         return err.exit_code
-    except _EXITS as done:
+    except typer.Exit as done:
         return int(done.exit_code)
-    except _USAGE_ERRORS as err:
+    except click_errors.UsageError as err:
         return _usage_error(err)
-    except _CLICK_ERRORS as err:
+    except click_errors.ClickException as err:
         print(f"transalign: error: {err.format_message()}", file=sys.stderr)
         return 2
-    except _ABORTS:
+    except typer.Abort:
         print("transalign: aborted", file=sys.stderr)
         return 130
     except BrokenPipeError:
@@ -82,11 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(result) if isinstance(result, int) else 0
 
 
-def _usage_error(err: click.UsageError | typer_click.exceptions.UsageError) -> int:
+def _usage_error(err: click_errors.UsageError) -> int:
     """A usage error as one stderr line naming the command's ``--help`` (exit status 2);
     a bare ``transalign`` or ``transalign glossary`` prints the help instead."""
     command = err.ctx.command_path if err.ctx is not None else "transalign"
-    if isinstance(err, _NO_ARGS):
+    if isinstance(err, click_errors.NoArgsIsHelpError):
         err.show()
         return 2
     print(f"transalign: error: {err.format_message().rstrip('.')}. Fix: see '{command} --help'",
