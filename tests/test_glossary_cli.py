@@ -91,3 +91,20 @@ def test_cli_unknown_language_is_exit_2(argv: list[str], fragment: str, reason: 
     captured = capsys.readouterr()
     assert "[E224]" in captured.err and fragment in captured.err, reason
     assert captured.err.count("\n") == 1 and captured.out == "", reason
+
+
+@pytest.mark.parametrize(("command", "marker", "reason"), [
+    ("export", "<tbx ", "export --out - writes TBX to stdout, not to a file named '-'"),
+    ("import", "id\ten\tru\tbe", "import --out - writes the TSV to stdout"),
+])
+def test_cli_out_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str,
+                                marker: str, reason: str,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    tbx = tmp_path / "house.tbx"
+    assert main(["glossary", "export", str(HOUSE), "--out", str(tbx)]) == 0
+    capsys.readouterr()
+    source = str(HOUSE) if command == "export" else str(tbx)
+    assert main(["glossary", command, source, "--out", "-"]) == 0, reason
+    assert marker in capsys.readouterr().out, reason
+    assert not (tmp_path / "-").exists(), reason

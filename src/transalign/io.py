@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import errno
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +98,13 @@ def read_text(path: str | Path, *, encoding: str = "utf-8", fixed_utf8: bool = F
     return decode_bytes(data, path=path, encoding=encoding, fixed_utf8=fixed_utf8)
 
 
+def read_input(path: str | Path, *, encoding: str = "utf-8") -> str:
+    """:func:`read_text`, where ``-`` is standard input (named ``<stdin>`` in errors)."""
+    if str(path) == "-":
+        return decode_bytes(sys.stdin.buffer.read(), path="<stdin>", encoding=encoding)
+    return read_text(path, encoding=encoding)
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
     """Open ``path`` for writing UTF-8 text atomically.
@@ -139,3 +147,11 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (see :func:`atomic_writer`)."""
     with atomic_writer(path) as handle:
         handle.write(text)
+
+
+def write_output(text: str, out: str | Path | None) -> None:
+    """Write ``text`` to ``out`` atomically, or to standard output when ``out`` is None or ``-``."""
+    if out is None or str(out) == "-":
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(out, text)

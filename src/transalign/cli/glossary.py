@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 app = typer.Typer(help="Validate glossaries; import and export TBX-Basic (TBX v3).",
@@ -43,35 +41,29 @@ def validate_command(
 @app.command("import")
 def import_command(
     tbx: str = typer.Argument(..., help="TBX file (TBX v3 TBX-Basic, DCA or DCT; TBX v2 read too)."),
-    out: str = typer.Option(None, "--out", help="Glossary TSV to write; stdout when absent."),
+    out: str = typer.Option(None, "--out",
+                            help="Glossary TSV to write (atomically); stdout when absent or '-'."),
 ) -> None:
     """Convert a TBX glossary into a glossary TSV (statuses and notes kept)."""
     from transalign.glossary.tbx import load_tbx
-    from transalign.glossary.tsv import format_glossary, write_glossary
+    from transalign.glossary.tsv import format_glossary
+    from transalign.io import write_output
 
-    glossary = load_tbx(tbx)
-    comments = [f"imported from {tbx}"]
-    if out is None:
-        sys.stdout.write(format_glossary(glossary, comments=comments))
-    else:
-        write_glossary(out, glossary, comments=comments)
+    write_output(format_glossary(load_tbx(tbx), comments=[f"imported from {tbx}"]), out)
 
 
 @app.command("export")
 def export_command(
     files: list[str] = typer.Argument(..., help="Glossary TSV files (merged in order)."),
-    out: str = typer.Option(None, "--out", help="TBX file to write; stdout when absent."),
+    out: str = typer.Option(None, "--out", help="TBX file to write (atomically); stdout when absent or '-'."),
 ) -> None:
     """Convert glossary TSVs into one TBX-Basic (TBX v3, DCA style) file."""
-    from transalign.glossary.tbx import format_tbx, write_tbx
+    from transalign.glossary.tbx import format_tbx
     from transalign.glossary.tsv import load_glossaries
+    from transalign.io import write_output
 
-    glossary = load_glossaries(files)
     title = f"transalign glossary: {', '.join(files)}"
-    if out is None:
-        sys.stdout.write(format_tbx(glossary, title=title))
-    else:
-        write_tbx(out, glossary, title=title)
+    write_output(format_tbx(load_glossaries(files), title=title), out)
 
 
 @app.command("find")
@@ -87,7 +79,7 @@ def find_command(
     """List the glossary terms found in a text and their preferred translations (TSV)."""
     from transalign.glossary import SourceMatcher, load_glossaries_or_default
     from transalign.glossary.summary import match_rows
-    from transalign.io import decode_bytes, read_text
+    from transalign.io import read_input
 
     glossary = load_glossaries_or_default(glossary_files)
     targets = [t.strip() for t in to.split(",") if t.strip()] or [
@@ -99,8 +91,7 @@ def find_command(
     columns = ["file", "start", "end", "text", "concept", "status", *targets]
     typer.echo("\t".join(columns))
     for path in files or ["-"]:
-        text = (decode_bytes(sys.stdin.buffer.read(), path="<stdin>", encoding=encoding)
-                if path == "-" else read_text(path, encoding=encoding))
+        text = read_input(path, encoding=encoding)
         for row in match_rows(matcher.find(text), glossary, targets):
             cells = [path, *(row[name] for name in columns[1:])]
             typer.echo("\t".join(" ".join(cell.split()) for cell in cells))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import typer
 
@@ -11,17 +10,13 @@ import typer
 def segment_files(paths: list[str], lang: str, encoding: str = "utf-8") -> str:
     """Segment each file (``-`` is stdin) and return the sentence-file text of all of them."""
     from transalign.formats.sents import format_sents
-    from transalign.io import decode_bytes, read_text
+    from transalign.io import read_input
     from transalign.segment import check_language, segment_paragraphs
 
     check_language(lang)
     paragraphs: list[list[str]] = []
     for path in paths or ["-"]:
-        if path == "-":
-            text = decode_bytes(sys.stdin.buffer.read(), path="<stdin>", encoding=encoding)
-        else:
-            text = read_text(Path(path), encoding=encoding)
-        paragraphs.extend(segment_paragraphs(text, lang))
+        paragraphs.extend(segment_paragraphs(read_input(path, encoding=encoding), lang))
     return format_sents(paragraphs) if paragraphs else ""
 
 
