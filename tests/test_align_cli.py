@@ -105,3 +105,16 @@ def test_out_folder_gets_the_contract_file_name(tmp_path: Path, capsys: pytest.C
     args[-3] = str(tmp_path / "alignments") + "/"
     assert run(args, capsys)[0] == 0, "a trailing slash names a folder to create"
     assert (tmp_path / "alignments" / "minsk-forum.en-ru.tsv").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected", "why"),
+    [("cis-ministers.en.txt", "en", "cis-ministers", "raw text"),
+     ("cis-ministers.en.sents", "en", "cis-ministers", "sentence file"),
+     ("story.txt", "en", "story", "no language in the name"),
+     ("en.txt", "en", "en", "nothing left after the language: keep the stem")],
+)
+def test_document_id(name: str, lang: str, expected: str, why: str) -> None:
+    from transalign.align.api import document_id
+
+    assert document_id(Path(name), lang) == expected, why
