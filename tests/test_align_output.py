@@ -86,3 +86,10 @@ def test_pivot_merges_units_when_one_edition_merges() -> None:
 def test_tmx_drops_characters_xml_cannot_hold(bad: str) -> None:
     units = bilingual_units([((0,), (0,))], [f"a{bad}b"], ["c"], "en", "ru")
     assert tmxfile.parsestring(format_tmx(units, "en").encode("utf-8")).getunits()[0].source == "ab"
+
+
+def test_tmx_escapes_markup_characters() -> None:
+    text = 'Trade & "investment" <rose> by 5%'
+    units = bilingual_units([((0,), (0,))], [text], ["Товарооборот & «инвестиции» <выросли>"], "en", "ru")
+    store = tmxfile.parsestring(format_tmx(units, "en").encode("utf-8"))
+    assert store.getunits()[0].source == text
