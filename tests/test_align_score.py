@@ -68,3 +68,8 @@ def test_eval_script_prints_json(tmp_path: Path) -> None:
     report = json.loads(done.stdout)
     assert report["precision_strict"] == pytest.approx(1 / 3) and report["files"] == 1
     assert report["recall_lax"] == pytest.approx(1.0)
+    script = str(REPO / "scripts" / "eval_alignment.py")
+    vecalign_style = subprocess.run([sys.executable, script, "-g", str(gold), "-t", str(test)],
+                                    capture_output=True, text=True, check=True,
+                                    env={"PYTHONPATH": str(REPO / "src")})
+    assert json.loads(vecalign_style.stdout)["f1_strict"] == report["f1_strict"]
