@@ -31,6 +31,7 @@ from transalign.translate.models import ModelFiles
 from transalign.translate.quality import has_repetition_loop
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
 from transalign.translate.splitting import plan_splits
+from transalign.translate.stepscores import sequence_scores, step_recorder
 
 BACKEND_NAME = "transformers"
 _CPU_BUDGET = 2000
@@ -173,11 +174,14 @@ class MarianTranslator:
         prefix_tokens = 1 if self.target_token(tgt_lang) else 0
         limits = self.output_limits((batch["attention_mask"].sum(dim=1) - prefix_tokens).tolist(), settings)
         config = self._generation_config(settings, n_best, max(limits))
+        recorder = step_recorder(2 * config.num_beams)
         processors = LogitsProcessorList(
-            [force_end_at_limits(limits, config.num_beams, config.eos_token_id)])
+            [force_end_at_limits(limits, config.num_beams, config.eos_token_id), recorder])
         with torch.inference_mode():
             out = self.model.generate(**batch, generation_config=config, logits_processor=processors)
-        return self._hypotheses(out, n_best, config, limits)
+            scores = sequence_scores(recorder, out.sequences, getattr(out, "beam_indices", None),
+                                     settings.length_penalty, config.eos_token_id)
+        return self._hypotheses(out, n_best, config, limits, scores)
 
     def output_limits(self, source_lengths: Sequence[int], settings: GenerationSettings | None = None,
                       ) -> list[int]:
@@ -197,12 +201,12 @@ class MarianTranslator:
             no_repeat_ngram_size=settings.no_repeat_ngram_size, early_stopping=True, do_sample=False,
             decoder_start_token_id=config.decoder_start_token_id, eos_token_id=config.eos_token_id,
             pad_token_id=config.pad_token_id, bad_words_ids=[[config.pad_token_id]],
-            return_dict_in_generate=True, output_scores=True,
+            return_dict_in_generate=True, output_scores=False,  # scores: see stepscores
         )
 
-    def _hypotheses(self, out: Any, n_best: int, config: Any, limits: list[int]) -> list[list[Hypothesis]]:
+    def _hypotheses(self, out: Any, n_best: int, config: Any, limits: list[int],
+                    scores: list[float]) -> list[list[Hypothesis]]:
         sequences = out.sequences[:, 1:].tolist()  # drop the decoder start token
-        scores = _sequence_scores(self.model, out, config)
         eos, pad = config.eos_token_id, config.pad_token_id
         hypotheses: list[list[Hypothesis]] = [[] for _ in limits]
         for row, (ids, score) in enumerate(zip(sequences, scores, strict=True)):
@@ -293,18 +297,6 @@ def _join_parts(parts: list[Translation], owners: list[int], count: int) -> list
         issues = [f"split:{len(group)}", *list(dict.fromkeys(i for part in group for i in part.issues))]
         joined.append(Translation(" ".join(part.text for part in group), issues))
     return joined
-
-
-def _sequence_scores(model: Any, out: Any, config: Any) -> list[float]:
-    """Length-normalised log-probability per returned sequence."""
-    if getattr(out, "sequences_scores", None) is not None:
-        return [float(score) for score in out.sequences_scores.tolist()]
-    steps = model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
-    scores: list[float] = []
-    for row, ids in zip(steps.tolist(), out.sequences[:, 1:].tolist(), strict=True):
-        kept = [value for value, token in zip(row, ids, strict=False) if token != config.pad_token_id]
-        scores.append(sum(kept) / max(len(kept), 1) ** config.length_penalty)
-    return scores
 
 
 def _vocabulary(files: ModelFiles) -> list[str]:
