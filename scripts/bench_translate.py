@@ -23,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from transalign.bench.model import SHAPES, build_random_marian
 from transalign.bench.report import run_all, summary
-from transalign.bench.sentences import news_sentences, repo_text, vocabulary
+from transalign.bench.sentences import news_sentences, repo_text, source_terms, vocabulary, with_terms
 from transalign.bench.systems import SYSTEMS, Request
+from transalign.glossary import default_glossary_path, load_glossary
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -65,9 +66,20 @@ def resolve_device(device: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def make_sentences(count: int) -> list[str]:
+    """News-length sentences, each with 1-3 English terms of the house glossary."""
+    glossary = load_glossary(default_glossary_path())
+    plain = news_sentences(vocabulary(repo_text(REPO)), count)
+    return with_terms(plain, source_terms(glossary, "en", "ru"))
+
+
+def tokenizer_text() -> str:
+    """What the benchmark model's SentencePiece learns from: repo text and sentences like the test's."""
+    return repo_text(REPO) + "\n" + "\n".join(news_sentences(vocabulary(repo_text(REPO)), 4_000, seed=1))
+
+
 def make_request(args: argparse.Namespace, device: str) -> Request:
-    count = args.sentences or (48 if args.quick else 128)
-    sentences = news_sentences(vocabulary(repo_text(REPO)), count)
+    sentences = make_sentences(args.sentences or (48 if args.quick else 128))
     return Request(
         sentences=sentences,
         beam=args.beam,
@@ -87,7 +99,7 @@ def main(argv: list[str]) -> None:
         model_dir = args.model_dir or Path(tmp) / "model"
         if not (model_dir / "config.json").is_file():
             log(f"building a random {args.shape} MarianMT in {model_dir}")
-            build_random_marian(model_dir, SHAPES[args.shape], repo_text(REPO))
+            build_random_marian(model_dir, SHAPES[args.shape], tokenizer_text())
         results = run_all(args.systems.split(","), model_dir, request, Path(tmp), log)
     print(json.dumps(summary(results, request, args.shape)), flush=True)
 

@@ -36,7 +36,7 @@ SHAPES = {
 }
 
 
-def train_sentencepiece(text: str, prefix: Path, vocab_size: int = 4_000) -> Path:
+def train_sentencepiece(text: str, prefix: Path, vocab_size: int = 8_000) -> Path:
     """Train a unigram SentencePiece model on ``text``; returns ``prefix.model``."""
     import sentencepiece as spm
 

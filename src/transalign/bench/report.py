@@ -71,6 +71,16 @@ class Worker:
         return Measurement(self.system, self.seconds, self.sentences, self.tokens, self.peak_rss_mb)
 
 
+def omp_wait_policy() -> str:
+    """OpenMP threads of every system sleep when idle (``PASSIVE``) unless the caller says otherwise.
+
+    With the default active wait, torch's threads spin between operations; on a machine shared
+    with other work they then fight each other for the cores and the many small operations of
+    the one-sentence loop slow down several times over, which would flatter every other system.
+    """
+    return os.environ.get("OMP_WAIT_POLICY", "PASSIVE")
+
+
 def _pythonpath() -> str:
     src = str(Path(__file__).resolve().parents[2])
     existing = os.environ.get("PYTHONPATH")
@@ -141,6 +151,8 @@ def summary(results: dict[str, Measurement | None], request: Request, shape: str
         "target_tokens_per_sentence": request.length,
         "beam": request.beam,
         "threads": request.threads,
+        "omp_wait_policy": omp_wait_policy(),
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "naive_tok_s": naive,
         "batched_tok_s": batched,
         "ct2_tok_s": ct2,

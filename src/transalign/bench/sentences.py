@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 WORD = re.compile(r"[A-Za-z][a-z]{2,14}")
 TEXT_SUFFIXES = (".md", ".txt", ".tsv", ".py")
@@ -54,6 +55,28 @@ def news_sentences(words: Iterable[str], count: int, seed: int = 0) -> list[str]
             seen.add(sentence)
             sentences.append(sentence)
     return sentences
+
+
+def with_terms(sentences: Sequence[str], terms: Sequence[str], seed: int = 0, most: int = 3) -> list[str]:
+    """Each sentence with 1 to ``most`` of ``terms`` put in place of words (fixed seed)."""
+    rng = random.Random(seed)
+    result = []
+    for sentence in sentences:
+        words = sentence.rstrip(".").split()
+        for term in rng.sample(list(terms), rng.randint(1, min(most, len(terms)))):
+            words[rng.randrange(1, len(words))] = term
+        result.append(" ".join(words) + ".")
+    return result
+
+
+def source_terms(glossary: Any, src_lang: str, tgt_lang: str) -> list[str]:
+    """Admitted ``src_lang`` terms of the concepts that have a ``tgt_lang`` term (glossary order)."""
+    return [
+        term.text
+        for concept in glossary
+        if concept.preferred(tgt_lang) is not None
+        for term in concept.admitted(src_lang)
+    ]
 
 
 def _sentence(rng: random.Random, pool: list[str]) -> str:
