@@ -50,6 +50,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--ct2-compute-type", default="default", help="int8 on CPU, float16 on GPU by default"
     )
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset of systems")
+    parser.add_argument("--naive-sentences", type=int, help="time the naive loop on this many sentences only")
+    parser.add_argument("--rounds", type=int, default=2, help="slices the systems translate in turn")
     parser.add_argument("--model-dir", type=Path, help="reuse or keep the random checkpoint here")
     return parser.parse_args(argv)
 
@@ -88,6 +90,8 @@ def make_request(args: argparse.Namespace, device: str) -> Request:
         threads=args.threads,
         batch_tokens=args.batch_tokens,
         ct2_compute_type=args.ct2_compute_type,
+        rounds=args.rounds,
+        limits={"naive": args.naive_sentences} if args.naive_sentences else {},
     )
 
 

@@ -39,7 +39,9 @@ def _search(marian: tuple[Any, Any], recorder: Any | None, **options: Any) -> An
         ({"num_beams": 3, "max_new_tokens": 9, "length_penalty": 0.6}, "another length penalty"),
     ],
 )
-def test_beam_scores_match_transformers(marian: tuple[Any, Any], options: dict[str, Any], reason: str) -> None:
+def test_beam_scores_match_transformers(
+    marian: tuple[Any, Any], options: dict[str, Any], reason: str
+) -> None:
     reference = _search(marian, None, **options)
     recorder = step_recorder(2 * options["num_beams"])
     ours = _search(marian, recorder, **options)

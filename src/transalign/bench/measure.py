@@ -53,11 +53,15 @@ def serve(system: str, model_dir: Path, request: Request) -> None:
         run(request.sentences[: request.warmup])
     slices = rounds(request.sentences, request.rounds)
     _say({"ready": len(slices)})
+    share = request.limits.get(system)
     for line in sys.stdin:
         batch = slices[int(line)]
+        if share is not None:
+            batch = batch[: max(1, -(-share // len(slices)))]
         start = time.perf_counter()
         tokens = run(batch)
-        _say({"seconds": time.perf_counter() - start, "tokens": tokens, "peak_rss_mb": peak_rss_mb()})
+        _say({"seconds": time.perf_counter() - start, "tokens": tokens, "sentences": len(batch),
+              "peak_rss_mb": peak_rss_mb()})
 
 
 def _say(message: dict[str, object]) -> None:

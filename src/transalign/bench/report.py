@@ -50,8 +50,8 @@ class Worker:
         """Wait until the system is built and warmed up; False if it failed."""
         return self._read() is not None
 
-    def run_round(self, index: int, sentences: int) -> None:
-        """Translate round ``index`` (``sentences`` long) and add its time to the totals."""
+    def run_round(self, index: int) -> None:
+        """Translate round ``index`` and add its time to the totals."""
         assert self.process.stdin is not None
         self.process.stdin.write(f"{index}\n")
         self.process.stdin.flush()
@@ -59,7 +59,7 @@ class Worker:
         if message is not None:
             self.seconds += message["seconds"]
             self.tokens += message["tokens"]
-            self.sentences += sentences
+            self.sentences += message["sentences"]
             self.peak_rss_mb = message["peak_rss_mb"]
 
     def finish(self) -> Measurement | None:
@@ -101,10 +101,10 @@ def run_all(
     workers = [Worker(system, model_dir, request_path) for system in systems]
     live = [worker for worker in workers if worker.ready()]
     slices = rounds(request.sentences, request.rounds)
-    for index, part in enumerate(slices):
+    for index in range(len(slices)):
         for worker in live:
             if worker.failed is None:
-                worker.run_round(index, len(part))
+                worker.run_round(index)
         log(f"round {index + 1}/{len(slices)} done")
     results = {worker.system: worker.finish() for worker in workers}
     for worker in workers:

@@ -26,7 +26,8 @@ class Request:
     ``batch_tokens`` the token budget of one batch (padded source tokens, None = the backend's
     default); ``tgt_lang`` an
     ISO 639-1 code; ``rounds`` how many slices the systems translate in turn; ``glossary`` a
-    glossary TSV for the constrained system.
+    glossary TSV for the constrained system; ``limits`` caps the sentences a slow system
+    translates (the naive loop on a GPU), as a number over all rounds.
     """
 
     sentences: list[str]
@@ -40,7 +41,7 @@ class Request:
     batch_tokens: int | None = None
     ct2_compute_type: str = "default"
     glossary: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    limits: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """Serialise for the measuring subprocess."""
