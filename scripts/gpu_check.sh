@@ -13,11 +13,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 WHEELS=.gpu-wheels
-PACKAGES=(ctranslate2 pyahocorasick pymorphy3 pymorphy3-dicts-ru dawg2-python)
 
 if [[ "${1:-}" == "--prepare" ]]; then
     mkdir -p "$WHEELS"
-    python3 -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 \
+    prep_python=${PYTHON:-python3}
+    [[ -x .venv/bin/python ]] && prep_python=.venv/bin/python
+    "$prep_python" -m pip download --quiet --no-deps --only-binary=:all: --python-version 3.12 \
         --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 \
         --platform any -d "$WHEELS" "ctranslate2>=4.5,<5" pyahocorasick pymorphy3 pymorphy3-dicts-ru dawg2-python
     exclude="$(git rev-parse --git-path info/exclude)"

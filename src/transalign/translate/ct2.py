@@ -203,9 +203,9 @@ class CTranslate2Translator(MarianTranslator):
 
     def source_tokens(self, sentences: Sequence[str], tgt_lang: str) -> list[list[str]]:
         """Source pieces per sentence as Marian reads them: ``>>rus<<`` first, ``</s>`` last."""
-        prefix = self.source_prefix(tgt_lang)
-        ids = self.tokenizer([prefix + text for text in sentences]).input_ids
-        return [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
+        token = self.target_token(tgt_lang)
+        prefix = [] if token is None else [token]
+        return [prefix + self.tokenizer.convert_ids_to_tokens(ids) for ids in self.source_ids(sentences)]
 
     def generate(self, sentences: Sequence[str], tgt_lang: str, settings: GenerationSettings | None = None,
                  num_return_sequences: int | None = None) -> list[list[Hypothesis]]:

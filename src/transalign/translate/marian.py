@@ -36,6 +36,7 @@ from transalign.translate.stepscores import sequence_scores, step_recorder
 BACKEND_NAME = "transformers"
 _CPU_BUDGET = 2000
 _GPU_BUDGET = 16000
+_ID_CACHE_SIZE = 200_000  # sentences whose source ids are kept
 
 
 def resolve_device(requested: str) -> str:
@@ -87,6 +88,7 @@ class MarianTranslator:
         default_budget = _CPU_BUDGET if self.device == "cpu" else _GPU_BUDGET
         self.token_budget = self.runtime.token_budget or default_budget
         self._loaded: tuple[Any, Any] | None = None
+        self._source_ids: dict[str, list[int]] = {}
 
     @property
     def tokenizer(self) -> Any:
@@ -132,14 +134,28 @@ class MarianTranslator:
     # ---- tokenisation -----------------------------------------------------------------------
     def count_tokens(self, sentences: Sequence[str]) -> list[int]:
         """Source tokens per sentence, ``</s>`` included, target-language token excluded."""
-        return [len(ids) for ids in self.tokenizer(list(sentences)).input_ids]
+        return [len(ids) for ids in self.source_ids(sentences)]
+
+    def source_ids(self, sentences: Sequence[str]) -> list[list[int]]:
+        """Source token ids per sentence (``</s>`` last, no language token).
+
+        Memoised per text: counting, batching and encoding a sentence tokenise it once.
+        """
+        cache = self._source_ids
+        unique = list(dict.fromkeys(sentences))
+        if len(cache) + len(unique) > _ID_CACHE_SIZE:
+            cache.clear()
+        missing = [text for text in unique if text not in cache]
+        if missing:
+            cache.update(zip(missing, self.tokenizer(missing).input_ids, strict=True))
+        return [cache[text] for text in sentences]
 
     def encode(self, sentences: Sequence[str], tgt_lang: str) -> dict[str, Any]:
         """Padded source batch on the device: ``input_ids``, ``attention_mask``, both (batch, seq)."""
-        prefix = self.source_prefix(tgt_lang)
-        batch = self.tokenizer([prefix + text for text in sentences], return_tensors="pt",
-                               padding=True, truncation=False)
-        return {name: tensor.to(self.device) for name, tensor in batch.items()}
+        token = self.target_token(tgt_lang)
+        prefix = [] if token is None else [self.tokenizer.convert_tokens_to_ids(token)]
+        rows = [prefix + ids for ids in self.source_ids(sentences)]
+        return _padded(rows, self.tokenizer.pad_token_id, self.device)
 
     def target_ids(self, text: str) -> list[int]:
         """Target-side token ids of ``text`` (target SentencePiece model, no ``</s>``)."""
@@ -274,6 +290,22 @@ class MarianTranslator:
             "dtype": self.dtype, "generation": self.settings.signature_fields(),
             "enforcer": None if self.enforcer is None else self.enforcer.name,
         }
+
+
+def _padded(rows: list[list[int]], pad_id: int, device: str) -> dict[str, Any]:
+    """Right-padded ``input_ids`` and ``attention_mask`` (batch, longest) on ``device``.
+
+    On a GPU the batch goes through pinned memory, so the copy does not stall the host.
+    """
+    import torch
+
+    longest = max(len(row) for row in rows)
+    ids = torch.tensor([row + [pad_id] * (longest - len(row)) for row in rows])
+    mask = torch.tensor([[1] * len(row) + [0] * (longest - len(row)) for row in rows])
+    if device.startswith("cuda"):
+        return {"input_ids": ids.pin_memory().to(device, non_blocking=True),
+                "attention_mask": mask.pin_memory().to(device, non_blocking=True)}
+    return {"input_ids": ids.to(device), "attention_mask": mask.to(device)}
 
 
 def _translation(hypotheses: list[Hypothesis]) -> Translation:
