@@ -74,7 +74,7 @@ def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")  # word = letters and digits
 
 
 def contains_form(text: str, forms: tuple[str, ...]) -> bool:
