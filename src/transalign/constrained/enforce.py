@@ -118,13 +118,14 @@ class ConstrainedEnforcer:
         """Step 2: lexically constrained beam search for the sentences step 1 left."""
         tries = self._trie_cache(translator)
         settings = translator.settings
+        fixed = int(getattr(settings, "fixed_new_tokens", None) or 0)  # benchmarks: exact length
         config = SearchConfig(beam_size=settings.beam_size + self.extra_beam,
-                              length_penalty=settings.length_penalty)
+                              length_penalty=settings.length_penalty, min_new_tokens=fixed)
         for batch in _batches(translator, items):
             sources = [item.source for item in batch]
             encoded = translator.encode(sources, tgt_lang)
             automata = [tries.automaton(item.constraints) for item in batch]
-            limits = [max(limit + 1, _needed(automaton))  # + 1: our limits count </s>
+            limits = [limit + 1 if fixed else max(limit + 1, _needed(automaton))  # + 1: we count </s>
                       for limit, automaton in zip(translator.output_limits(translator.count_tokens(sources)),
                                                   automata, strict=True)]
             results = beam_search(translator.model, encoded["input_ids"], encoded["attention_mask"], config,
