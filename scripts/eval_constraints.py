@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.story.is_file():
         parser.error(f"story not found: {args.story} (pass --story FILE)")
-    report = evaluate(args.model, args.story, args.langs.split(","), args.glossary or [default_glossary_path()])
+    glossaries = args.glossary or [default_glossary_path()]
+    report = evaluate(args.model, args.story, args.langs.split(","), glossaries)
     print(json.dumps(report, ensure_ascii=False))
     return 0
 
