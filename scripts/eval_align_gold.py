@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Align every gold-annotated edition we have and score it: ``eval_align_gold.py [--length-only]``.
 
-Sets: the evaluation story ``../shared/corpus`` (when present), ``samples/minsk-forum``, and
-the hard cases in ``tests/fixtures/align``. Each ``<doc>.en.sents`` is aligned with every
-``<doc>.<xx>.sents`` that has ``<doc>.en-<xx>.gold``. Prints one JSON object: strict/lax
-F1 per set (counts summed over its editions, as ``eval_alignment.py``) and per edition.
+Sets: the evaluation story ``../shared/corpus`` or ``$TRANSALIGN_CORPUS`` (when present),
+``samples/minsk-forum``, and the hard cases in ``tests/fixtures/align``. Each
+``<doc>.en.sents`` is aligned with every ``<doc>.<xx>.sents`` that has ``<doc>.en-<xx>.gold``.
+Prints one JSON object: strict/lax F1 per set (counts summed over its editions, as
+``eval_alignment.py``) and per edition.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from transalign.align import AlignOptions, align_sentences, score_alignments
@@ -18,7 +20,8 @@ from transalign.formats.links import Bead, read_links
 from transalign.formats.sents import flatten, read_sents
 
 REPO = Path(__file__).resolve().parent.parent
-SETS = {"corpus": REPO.parent / "shared" / "corpus", "samples": REPO / "samples",
+SETS = {"corpus": Path(os.environ.get("TRANSALIGN_CORPUS") or REPO.parent / "shared" / "corpus"),
+        "samples": REPO / "samples",
         "fixtures": REPO / "tests" / "fixtures" / "align"}
 
 
