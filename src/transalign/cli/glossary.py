@@ -18,22 +18,18 @@ def validate_command(
     import json
 
     from transalign.errors import InputError
-    from transalign.glossary.summary import glossary_summary, glossary_warnings
+    from transalign.glossary.summary import glossary_summary, glossary_warnings, summary_line
     from transalign.glossary.tsv import load_glossaries
 
     if output_format not in ("text", "json"):
         raise InputError("E219", f"unknown --format {output_format!r}", hint="use text or json")
     glossary = load_glossaries(files)
-    summary = glossary_summary(glossary)
     warnings = glossary_warnings(glossary)
     if output_format == "json":
-        typer.echo(json.dumps({"files": files, **summary, "warnings": warnings},
-                              ensure_ascii=False))
+        typer.echo(json.dumps({"files": files, **glossary_summary(glossary),
+                               "warnings": warnings}, ensure_ascii=False))
         return
-    typer.echo(f"{' + '.join(files)}: {summary['concepts']} concepts, languages "
-               f"{', '.join(glossary.languages)}; terms: {summary['preferred']} preferred, "
-               f"{summary['admitted']} admitted, {summary['forbidden']} forbidden; "
-               f"sha256 {summary['digest']}")
+    typer.echo(summary_line(files, glossary))
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
 
@@ -77,24 +73,17 @@ def find_command(
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding, e.g. cp1251."),
 ) -> None:
     """List the glossary terms found in a text and their preferred translations (TSV)."""
-    from transalign.glossary import SourceMatcher, load_glossaries_or_default
-    from transalign.glossary.summary import match_rows
+    import sys
+
+    from transalign.glossary import load_glossaries_or_default
+    from transalign.glossary.summary import find_table
     from transalign.io import read_input
 
     glossary = load_glossaries_or_default(glossary_files)
     targets = [t.strip() for t in to.split(",") if t.strip()] or [
         x for x in glossary.languages if x != lang]
-    glossary.require_language(lang)
-    for target in targets:
-        glossary.require_language(target, fix="pass --to with some of them")
-    matcher = SourceMatcher(glossary, lang)
-    columns = ["file", "start", "end", "text", "concept", "status", *targets]
-    typer.echo("\t".join(columns))
-    for path in files or ["-"]:
-        text = read_input(path, encoding=encoding)
-        for row in match_rows(matcher.find(text), glossary, targets):
-            cells = [path, *(row[name] for name in columns[1:])]
-            typer.echo("\t".join(" ".join(cell.split()) for cell in cells))
+    documents = ((path, read_input(path, encoding=encoding)) for path in files or ["-"])
+    sys.stdout.write(find_table(documents, glossary, lang, targets))
 
 
 @app.command("forms")
@@ -103,12 +92,9 @@ def forms_command(
     lang: str = typer.Option(..., "--lang", help="Language whose terms to expand: en, ru, be."),
 ) -> None:
     """Print every term with the inflected forms searched for it (TSV), for review."""
-    from transalign.glossary import load_glossaries_or_default
-    from transalign.glossary.summary import term_forms
+    import sys
 
-    glossary = load_glossaries_or_default(files)
-    glossary.require_language(lang)
-    rows = term_forms(glossary, lang)
-    typer.echo("concept\tstatus\tterm\tcount\tforms")
-    for row in rows:
-        typer.echo("\t".join(row[name] for name in ("concept", "status", "term", "count", "forms")))
+    from transalign.glossary import load_glossaries_or_default
+    from transalign.glossary.summary import forms_table
+
+    sys.stdout.write(forms_table(load_glossaries_or_default(files), lang))

@@ -69,9 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except OSError as err:  # an output that cannot be written: disk full, no permission
-        print(f"transalign: error: [E005] {err.filename or ''}: cannot write "
-              f"({err.strerror or err}). Fix: choose a writable file path", file=sys.stderr)
+    except OSError as err:  # an output that cannot be written, a stream that cannot be read
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"transalign: error: [E005] {where}{err.strerror or err}. Fix: check the path, "
+              "its folder's permissions and the free space", file=sys.stderr)
         return 2
     return int(result) if isinstance(result, int) else 0
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from transalign.glossary.model import Glossary
 from transalign.glossary.source import SourceMatch
@@ -17,6 +17,16 @@ def glossary_summary(glossary: Glossary) -> dict[str, object]:
                 counts[term.status] += 1
     return {"concepts": len(glossary), "languages": list(glossary.languages), **counts,
             "digest": glossary.digest()}
+
+
+def summary_line(names: Sequence[str], glossary: Glossary) -> str:
+    """One line for people: files, concept and term counts, languages, digest."""
+    summary = glossary_summary(glossary)
+    concepts = summary["concepts"]
+    return (f"{' + '.join(names)}: {concepts} concept{'' if concepts == 1 else 's'}, languages "
+            f"{', '.join(glossary.languages)}; terms: {summary['preferred']} preferred, "
+            f"{summary['admitted']} admitted, {summary['forbidden']} forbidden; "
+            f"sha256 {summary['digest']}")
 
 
 def glossary_warnings(glossary: Glossary) -> list[str]:
@@ -50,6 +60,42 @@ def match_rows(matches: Sequence[SourceMatch], glossary: Glossary,
             row[lang] = preferred.text if preferred else ""
         rows.append(row)
     return rows
+
+
+def find_table(documents: Iterable[tuple[str, str]], glossary: Glossary, lang: str,
+               targets: Sequence[str]) -> str:
+    """TSV text of the terms found in each ``(name, text)`` document: columns ``file``, the
+    fields of :func:`match_rows`, one per target language; whitespace in cells collapsed.
+    The languages are checked before ``documents`` is iterated (it may read files lazily).
+
+    Raises:
+        InputError: E224 when the glossary lacks ``lang`` or a target language.
+    """
+    from transalign.glossary.source import SourceMatcher
+
+    glossary.require_language(lang)
+    for target in targets:
+        glossary.require_language(target, fix="pass --to with some of them")
+    matcher = SourceMatcher(glossary, lang)
+    columns = ["start", "end", "text", "concept", "status", *targets]
+    lines = ["\t".join(["file", *columns])]
+    for name, text in documents:
+        for row in match_rows(matcher.find(text), glossary, targets):
+            cells = [name, *(row[column] for column in columns)]
+            lines.append("\t".join(" ".join(cell.split()) for cell in cells))
+    return "\n".join(lines) + "\n"
+
+
+def forms_table(glossary: Glossary, lang: str) -> str:
+    """TSV text of :func:`term_forms`: ``concept``, ``status``, ``term``, ``count``, ``forms``.
+
+    Raises:
+        InputError: E224 when the glossary lacks ``lang``.
+    """
+    glossary.require_language(lang)
+    columns = ("concept", "status", "term", "count", "forms")
+    rows = ["\t".join(row[name] for name in columns) for row in term_forms(glossary, lang)]
+    return "\n".join(["\t".join(columns), *rows]) + "\n"
 
 
 def term_forms(glossary: Glossary, lang: str) -> list[dict[str, str]]:
