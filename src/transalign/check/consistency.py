@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from transalign.check.files import expand_inputs, resolve_languages
+from transalign.check.report import plural
 from transalign.formats.tsv import read_aligned_tsv
 from transalign.glossary.model import Glossary
 from transalign.glossary.target import TargetMatcher
@@ -126,8 +127,9 @@ def format_consistency_text(report: ConsistencyReport) -> str:
             lines.extend(f"    {', '.join(places)}: {text}"
                          for text, places in item.translations.items())
     steady = len(report.usages) - len(mixed)
-    lines.append(f"{len(mixed)} concepts with mixed variants, {steady} consistent; "
-                 f"{len(report.divergent)} divergent sentences; {len(report.files)} files")
+    lines.append(f"{plural(len(mixed), 'concept')} with mixed variants, {steady} consistent; "
+                 f"{plural(len(report.divergent), 'divergent sentence')}; "
+                 f"{plural(len(report.files), 'file')}")
     return "\n".join(lines) + "\n"
 
 

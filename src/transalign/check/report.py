@@ -39,18 +39,23 @@ def format_text(report: CheckReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 file``, ``2 files``, ``0 files``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def summary(report: CheckReport) -> str:
     """``3 problems (term-missing 2, number-mismatch 1) in 1 of 2 files; 80 rows checked``."""
     rows = sum(report.rows.values())
     files = len(report.rows)
     if not report.problems:
-        return f"no problems; {rows} rows in {files} file{'s' if files != 1 else ''} checked"
+        return f"no problems; {plural(rows, 'row')} in {plural(files, 'file')} checked"
     counts = Counter(problem.kind for problem in report.problems)
     kinds = ", ".join(f"{kind} {count}" for kind, count in counts.most_common())
     with_problems = len({problem.file for problem in report.problems})
     total = len(report.problems)
-    return (f"{total} problem{'s' if total != 1 else ''} ({kinds}) in {with_problems} of "
-            f"{files} file{'s' if files != 1 else ''}; {rows} rows checked")
+    return (f"{plural(total, 'problem')} ({kinds}) in {with_problems} of "
+            f"{plural(files, 'file')}; {plural(rows, 'row')} checked")
 
 
 def format_jsonl(report: CheckReport) -> str:
