@@ -346,3 +346,21 @@ def test_any_story_gives_one_row_per_sentence_and_a_noop_rerun(
     before = _snapshot(folder / "out")
     translate_documents([path], "en", ["ru"], str(tiny_model), out_dir=folder / "out")
     assert _snapshot(folder / "out") == before
+
+
+def test_approval_survives_an_edit_that_shifts_row_ids(tiny_model: Path, tmp_path: Path) -> None:
+    story = tmp_path / "s.en.txt"
+    story.write_text("Headline\n\nThe CIS ministers met in Minsk.", encoding="utf-8")
+    out = tmp_path / "out"
+    translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=out)
+    tsv = out / "s.en-ru.tsv"
+    table = read_aligned_tsv(tsv)
+    table.rows[1].update(tgt="Министры СНГ встретились в Минске.", status="approved")
+    table.add_column("reviewer")
+    table.rows[1]["reviewer"] = "A. K."
+    write_aligned_tsv(tsv, table)
+    story.write_text("Headline\n\nA new first sentence. The CIS ministers met in Minsk.", encoding="utf-8")
+    translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=out)
+    moved = read_aligned_tsv(tsv).rows[2]
+    assert moved["id"] == "p2s2" and moved["status"] == "approved" and moved["reviewer"] == "A. K."
+    assert moved["tgt"] == "Министры СНГ встретились в Минске."

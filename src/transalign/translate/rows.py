@@ -4,7 +4,8 @@ Columns: ``id``, ``src``, ``tgt``, then the tool's own ``origin`` (``mt`` machin
 ``tm`` translation memory), ``status`` (``draft`` as written by the tool; a reviewer sets
 ``approved``), ``issues`` (``; ``-separated, see ``Translation.issues``) and ``score`` (model
 log-probability per token, 3 decimals). Extra columns a reviewer added are kept.
-An approved row whose id and source are unchanged is never rewritten.
+An approved row is never rewritten while its source sentence is still in the story (its id
+follows the sentence's new position when the story was edited above it).
 """
 
 from __future__ import annotations
@@ -94,10 +95,10 @@ def plan_output(document: Document, tgt_lang: str, tsv_path: Path, signature: di
         plan.columns += [name for name in existing.columns if name not in plan.columns]
     for index, row_id in enumerate(document.row_ids):
         source = plan.source(index)
-        approved = kept.get((row_id, normalise(source)))
+        approved = kept.get(normalise(source))
         remembered = memory.lookup(source)
-        if approved is not None:
-            plan.rows.append({name: approved.get(name, "") for name in plan.columns})
+        if approved is not None:  # by source, so an edit above it (ids shift) keeps the approval
+            plan.rows.append({**{name: approved.get(name, "") for name in plan.columns}, "id": row_id})
         elif remembered is not None:
             plan.rows.append(plan._row(index, remembered, "tm", "", ""))
         else:
@@ -105,10 +106,13 @@ def plan_output(document: Document, tgt_lang: str, tsv_path: Path, signature: di
     return plan
 
 
-def _approved_rows(table: AlignedTable | None) -> dict[tuple[str, str], dict[str, str]]:
-    if table is None:
-        return {}
-    return {(row["id"], normalise(row["src"])): row for row in table.rows if is_approved(row)}
+def _approved_rows(table: AlignedTable | None) -> dict[str, dict[str, str]]:
+    """This output's approved rows by normalised source (the first one of a repeated source)."""
+    kept: dict[str, dict[str, str]] = {}
+    for row in table.rows if table is not None else []:
+        if is_approved(row):
+            kept.setdefault(normalise(row["src"]), row)
+    return kept
 
 
 def _up_to_date(existing: AlignedTable, document: Document, tsv_path: Path,
