@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transalign.check.numbers import extract_numbers, missing_numbers
 
@@ -96,3 +98,29 @@ def test_scale_changes_the_number() -> None:
 def test_month_compared_when_both_dates_are_numeric() -> None:
     assert [n.text for n in missing_numbers("on 06.04.2018", "06.05.2018", "en", "ru")] == ["04"]
     assert missing_numbers("on 06.04.2018", "6 апреля 2018 года", "en", "ru") == []
+
+
+_RU_UNIT = st.sampled_from(["человек", "тонн", "долларов", "км"])
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_a_number_matches_itself_in_every_house_grouping(value: int) -> None:
+    """``12,345`` (en) = ``12 345`` / ``12 345`` (ru, be, thin or no-break space) = ``12345``."""
+    source = f"{value:,} people"
+    for tgt, grouped in (("ru", f"{value:,}".replace(",", " ")),
+                         ("be", f"{value:,}".replace(",", "\u202f")),
+                         ("ru", str(value))):
+        assert missing_numbers(source, f"{grouped} человек", "en", tgt) == [], grouped
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=1, max_value=9))
+def test_a_decimal_point_matches_a_decimal_comma(whole: int, tenth: int) -> None:
+    assert missing_numbers(f"{whole}.{tenth} km", f"{whole},{tenth} км", "en", "ru") == []
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**6),
+       _RU_UNIT)
+def test_a_different_number_is_always_reported(value: int, delta: int, unit: str) -> None:
+    """Changing a source number by any amount is caught, whatever its size."""
+    missing = missing_numbers(f"{value} units", f"{value + delta} {unit}", "en", "ru")
+    assert [number.text for number in missing] == [str(value)]
