@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from transalign.cli.main import main
 from transalign.formats.sents import read_sents
-from transalign.formats.tsv import read_aligned_tsv, write_aligned_tsv
+from transalign.formats.tsv import AlignedTable, read_aligned_tsv, write_aligned_tsv
 from transalign.translate.pipeline import PAUSE_ENV, translate_documents
 from transalign.translate.settings import GenerationSettings
 
@@ -364,3 +364,25 @@ def test_approval_survives_an_edit_that_shifts_row_ids(tiny_model: Path, tmp_pat
     moved = read_aligned_tsv(tsv).rows[2]
     assert moved["id"] == "p2s2" and moved["status"] == "approved" and moved["reviewer"] == "A. K."
     assert moved["tgt"] == "Министры СНГ встретились в Минске."
+
+
+def test_memory_option_reads_an_archive_folder_and_files(tiny_model: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    archive = tmp_path / "archive"
+    table = AlignedTable(columns=["id", "src", "tgt", "status"], rows=[
+        {"id": "p1s1", "src": "The CIS ministers met in Minsk.", "tgt": "Министры СНГ встретились в Минске.",
+         "status": "approved"}])
+    write_aligned_tsv(archive / "old.en-ru.tsv", table)
+    loose = AlignedTable(columns=["id", "src", "tgt", "status"], rows=[
+        {"id": "x", "src": "Donbass was on the agenda.", "tgt": "Донбасс был в повестке.",
+         "status": "Approved"}])
+    write_aligned_tsv(tmp_path / "loose-file.tsv", loose)
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["translate", "--src-lang", "en", "--to", "ru", "--model", str(tiny_model), "--out", str(out),
+                 "--memory", str(archive), "--memory", str(tmp_path / "loose-file.tsv"),
+                 "--memory", str(tmp_path / "missing"), str(story)]) == 0
+    rows = read_aligned_tsv(out / "s.en-ru.tsv").rows
+    assert [row["origin"] for row in rows] == ["tm", "mt", "tm"]
+    assert "missing: not found" in capsys.readouterr().err

@@ -18,6 +18,9 @@ def command(
     glossary: list[str] = typer.Option(None, "--glossary", help="Glossary TSV (repeatable; later "
                                        "files override earlier ones by concept id)."),
     out: str = typer.Option("alignments", "--out", help="Output folder for TSVs and manifests."),
+    memory: list[str] = typer.Option(None, "--memory", help="More aligned TSVs or folders whose "
+                                     "approved rows are reused (repeatable; the --out folder's "
+                                     "are always used)."),
     device: str = typer.Option("auto", "--device", help="auto (cuda > mps > cpu), cpu, cuda, cuda:N, mps."),
     dtype: str = typer.Option("auto", "--dtype", help="auto (float16 on GPU, float32 on CPU), "
                               "float32, float16, bfloat16."),
@@ -56,7 +59,7 @@ def command(
                                 token_budget=token_budget, threads=threads,
                                 extra={"compute_type": compute_type}),
         backend=backend, encoding=encoding, progress=ProgressBar(enabled=False if quiet else None),
-        force=force, checkpoint_sentences=checkpoint_every,
+        force=force, checkpoint_sentences=checkpoint_every, memory_paths=memory or [],
     )
     for note in report.notes:
         print(f"transalign: warning: {note}", file=sys.stderr)

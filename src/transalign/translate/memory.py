@@ -6,6 +6,7 @@ normalised: runs of whitespace become one space, ends trimmed); case and punctua
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,13 +49,29 @@ class TranslationMemory:
         """The approved translation of ``source``, or None."""
         return self.entries.get(normalise(source))
 
+    def add_file(self, path: Path) -> None:
+        """Add an aligned TSV's approved rows; an unreadable file is noted in ``unreadable``."""
+        try:
+            self.add_table(read_aligned_tsv(path))
+        except TransalignError as err:
+            self.unreadable.append(err.one_line())
+
     @classmethod
     def from_folder(cls, folder: Path, src_lang: str, tgt_lang: str) -> TranslationMemory:
         """Memory from every ``*.<src>-<tgt>.tsv`` in ``folder`` (missing folder: empty)."""
+        return cls.from_paths([folder], src_lang, tgt_lang)
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[Path], src_lang: str, tgt_lang: str) -> TranslationMemory:
+        """Memory from aligned TSV files (any name: taken to be of this pair) and from the
+        ``*.<src>-<tgt>.tsv`` files of folders; earlier paths win for a repeated source."""
         memory = cls()
-        for path in sorted(folder.glob(f"*.{src_lang}-{tgt_lang}.tsv")) if folder.is_dir() else []:
-            try:
-                memory.add_table(read_aligned_tsv(path))
-            except TransalignError as err:
-                memory.unreadable.append(err.one_line())
+        for path in paths:
+            if path.is_dir():
+                for found in sorted(path.glob(f"*.{src_lang}-{tgt_lang}.tsv")):
+                    memory.add_file(found)
+            elif path.exists():
+                memory.add_file(path)
+            else:
+                memory.unreadable.append(f"{path}: not found")
         return memory

@@ -73,13 +73,15 @@ def translate_documents(
     settings: GenerationSettings | None = None, runtime: RuntimeSettings | None = None,
     backend: str = "transformers", enforcer: GlossaryEnforcer | Literal["default"] | None = "default",
     encoding: str = "utf-8", progress: ProgressBar | None = None, force: bool = False,
-    checkpoint_sentences: int | None = None,
+    checkpoint_sentences: int | None = None, memory_paths: Sequence[str | Path] = (),
 ) -> RunReport:
     """Translate every document in ``paths`` into each of ``tgt_langs``; see the module docstring.
 
     ``force`` redoes outputs that are up to date (approved rows are still kept) and ignores the
     resume cache; ``checkpoint_sentences`` is how many sentences are translated between two
-    saves of the resume cache (default: from the translator's batch budget).
+    saves of the resume cache (default: from the translator's batch budget); ``memory_paths``
+    are more aligned TSVs or folders whose approved rows serve as translation memory (after
+    ``out_dir``'s own).
 
     Raises:
         InputError / ModelUnavailableError: for problems that concern the whole run (languages,
@@ -99,7 +101,8 @@ def translate_documents(
     for tgt in targets:
         signature = build_signature(translators[tgt].signature(tgt), src_lang=src_lang, tgt_lang=tgt,
                                     glossary_sha256=glossary_sha)
-        plans = _plan_target(documents, src_lang, tgt, Path(out_dir), signature, report, force)
+        plans = _plan_target(documents, src_lang, tgt, Path(out_dir), signature, report, force,
+                             [Path(path) for path in memory_paths])
         cache = ResumeCache(Path(out_dir), signature)
         run = TargetRun(translators[tgt], plans, cache, glossary, checkpoint_sentences)
         runs.append((run, {} if force else cache.load()))
@@ -209,8 +212,9 @@ def _translators(model: str | None, src_lang: str, targets: list[str], backend: 
 
 
 def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Path,
-                 signature: dict[str, object], report: RunReport, force: bool) -> list[OutputPlan]:
-    memory = TranslationMemory.from_folder(out_dir, src_lang, tgt)
+                 signature: dict[str, object], report: RunReport, force: bool,
+                 memory_paths: Sequence[Path]) -> list[OutputPlan]:
+    memory = TranslationMemory.from_paths([out_dir, *memory_paths], src_lang, tgt)
     report.notes.extend(f"translation memory skipped {line}" for line in memory.unreadable)
     plans: list[OutputPlan] = []
     for document in documents:
