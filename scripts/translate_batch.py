@@ -34,7 +34,9 @@ def main() -> int:
     parser.add_argument("--model", default=None, help="hub id or local Marian folder")
     parser.add_argument("--glossary", action="append", default=[])
     parser.add_argument("--out", default="alignments")
+    parser.add_argument("--memory", action="append", default=[], help="more approved TSVs or folders")
     parser.add_argument("--device", default="auto")
+    parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--beam-size", type=int, default=4)
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args()
@@ -44,7 +46,7 @@ def main() -> int:
         report = translate_documents(
             paths, args.src_lang, args.to.split(","), args.model, args.glossary, args.out,
             settings=GenerationSettings(beam_size=args.beam_size),
-            runtime=RuntimeSettings(device=args.device),
+            runtime=RuntimeSettings(device=args.device, threads=args.threads), memory_paths=args.memory,
             progress=ProgressBar(enabled=False if args.quiet else None))
     except TransalignError as err:
         print(f"translate_batch: error: {err.one_line()}", file=sys.stderr)
