@@ -241,12 +241,15 @@ class MarianTranslator:
         lengths = self.count_tokens(sentences)
         plan = plan_splits(sentences, lengths, lambda text: self.count_tokens([text])[0],
                            self.max_input_tokens)
+        enforced = glossary is not None and self.enforcer is not None
+        # progress counts input sentences: per batch when parts are sentences, else at the end
+        count_at_end = enforced or len(plan.parts) != len(sentences)
         if glossary is not None and self.enforcer is not None:
             parts = self.enforcer.translate(self, plan.parts, tgt_lang, glossary)
-            if progress is not None:
-                progress(len(plan.parts))
         else:
-            parts = self.translate_plain(plan.parts, tgt_lang, progress)
+            parts = self.translate_plain(plan.parts, tgt_lang, None if count_at_end else progress)
+        if progress is not None and count_at_end:
+            progress(len(sentences))
         return _join_parts(parts, plan.owners, len(sentences))
 
     def translate_plain(self, sentences: Sequence[str], tgt_lang: str,
