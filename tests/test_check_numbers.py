@@ -30,6 +30,9 @@ EQUAL = [
     ("the 1990s", "в 90-е годы", "ru", "decade written short"),
     ("at 10:30", "в 10.30", "ru", "time with a colon or a point"),
     ("at 10 a.m.", "в 10:00", "ru", "a full hour"),
+    ("at 2 p.m.", "в 14:00", "ru", "a 12-hour afternoon time in the 24-hour clock"),
+    ("at 2:30 pm", "у 14.30", "be", "afternoon hour and minutes, 24-hour with a point"),
+    ("at 2 p.m.", "в 2 часа дня", "ru", "the 12-hour form kept"),
     ("• 1", "• 1", "ru", "bullet rows"),
     ("five years ago", "5 лет назад", "ru", "source words are never required"),
     ("on 11 April", "11 красавіка", "be", "day with a month word"),
@@ -44,6 +47,8 @@ def test_equal_numbers_are_not_reported(source: str, target: str, tgt: str, reas
 
 DIFFERENT = [
     ("in 2018", "в 2019 году", "ru", "2018", "a different year"),
+    ("at 2 p.m.", "в 15:00", "ru", "2", "a wrong afternoon hour"),
+    ("at 2:30 p.m.", "в 14:45", "ru", "2:30", "the right hour, wrong minutes"),
     ("1,000 troops", "1 001 военнослужащий", "ru", "1,000", "off by one"),
     ("3.5%", "3,6 %", "be", "3.5", "a different decimal"),
     ("by 2025", "да 2052 года", "be", "2025", "swapped digits"),

@@ -30,6 +30,7 @@ _SCALES = (
     (re.compile(r"\s?(trillion|трлн|триллион|трыльён)", re.IGNORECASE), 10**12),
 )
 _DECADE = re.compile(r"\d{2}(\d)0'?s\b")
+_PM = re.compile(r"\s?[pP]\.?\s?[mM]\b")
 
 
 @dataclass(frozen=True)
@@ -113,11 +114,22 @@ def _plain_numbers(text: str, lang: str, taken: set[int]) -> list[Number]:
             keys = scaled or keys | {_canonical(value)}
         if seps == [":"] and groups[1] == "00":
             keys.add(_digits_key(groups[0]))  # 10:00 = 10 a.m. = в 10 часов
+        keys |= _afternoon_keys(text, end, groups, seps)
         decade = _DECADE.match(text, start)
         if decade:
             keys.add(decade.group(1)[-1] + "0")
         numbers.append(Number(text[start:end], start, end, frozenset(keys)))
     return numbers
+
+
+def _afternoon_keys(text: str, end: int, groups: list[str], seps: list[str]) -> set[str]:
+    """A 12-hour afternoon time also answers its 24-hour form: ``2 p.m.`` = ``14:00``
+    (key ``14``), ``2:30 pm`` = ``14:30`` / ``14.30`` (key ``1430``)."""
+    if not _PM.match(text, end) or seps not in ([], [":"], ["."]) or not 1 <= int(groups[0]) <= 11:
+        return set()
+    minutes = groups[1] if seps else "00"
+    hour = str(int(groups[0]) + 12)
+    return {hour + minutes} | ({hour} if minutes == "00" else set())
 
 
 def _dates(text: str) -> tuple[list[Number], set[int]]:
