@@ -163,5 +163,3 @@ class Glossary:
             x for x in other.extra_columns if x not in self.extra_columns)
         return Glossary(concepts, languages, extra)
 
-
-EMPTY_GLOSSARY = Glossary({}, ())

@@ -86,15 +86,6 @@ def normalise_with_offsets(text: str, *, fold: bool) -> tuple[str, Sequence[int]
     return "".join(out), offsets
 
 
-def term_key(term: str) -> str:
-    """The form under which a term is matched and compared for duplicates.
-
-    Terms in capitals keep their case; all others are folded. Whitespace is collapsed.
-    """
-    normalised, _ = normalise_with_offsets(term.strip(), fold=not is_case_sensitive(term))
-    return normalised
-
-
 def is_word_char(char: str) -> bool:
     """Letters, digits and combining marks belong to words; everything else is a boundary."""
     return char.isalnum() or "\u0300" <= char <= "\u036f"

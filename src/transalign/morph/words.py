@@ -9,7 +9,6 @@ inflects in the same case), each part into *words*, and each word into hyphen *s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 """The six cases, in school order (pymorphy3 / OpenCorpora tag names)."""
@@ -17,14 +16,6 @@ NUMBERS: tuple[str, ...] = ("sing", "plur")
 
 _PART_SPLIT = re.compile(r"(\s+[–—-]\s+)")
 _WORD_SPLIT = re.compile(r"(\s+)")
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A grammatical slot of a phrase: case (``nomn``…``loct``) and number (``sing``/``plur``)."""
-
-    case: str
-    number: str
 
 
 def split_parts(term: str) -> list[str]:
