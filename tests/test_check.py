@@ -118,6 +118,8 @@ UNUSABLE = [
     ("story.tsv", None, ["--src-lang", "en", "--tgt-lang", "uk"], "E224",
      "a --tgt-lang the glossary does not have"),
     ("c.en-ru.tsv", "id\tsrc\n1\tx\n", [], "E010", "no tgt column"),
+    ("c.en-ru.tsv", "# house glossary\nid\ten\tru\ncis\tCIS\tСНГ\n", [], "E010",
+     "a glossary given as input (the hint says --glossary)"),
     ("c.en-ru.tsv", "", [], "E010", "an empty file"),
     ("c.en-ru.tsv", "id\tsrc\ttgt\n1\tx\n", [], "E011", "a row missing its target cell"),
     ("c.en-ru.tsv", "Минск".encode("cp1251"), [], "E002", "a cp1251 file"),
@@ -251,3 +253,18 @@ def test_sample_story_gold_reports_only_omitted_sentences(tmp_path: Path) -> Non
     assert omitted
     assert {(Path(p.file).name, p.id) for p in report.problems} == omitted
     assert {p.kind for p in report.problems} == {"untranslated"}
+
+
+@pytest.mark.parametrize(("swap", "code", "reason"), [
+    (False, "[E010]", "a glossary passed where aligned TSVs go"),
+    (True, "[E202]", "an aligned TSV passed with --glossary"),
+])
+def test_swapped_inputs_say_which_is_which(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           swap: bool, code: str, reason: str) -> None:
+    aligned = _write(tmp_path / "a.en-ru.tsv", [("In Minsk.", "В Минске.")])
+    glossary = tmp_path / "g.en-ru.tsv"
+    glossary.write_text("# house\nid\ten\tru\nminsk\tMinsk\tМинск\n", encoding="utf-8")
+    wrong = aligned if swap else glossary  # the file given in the wrong place
+    assert main(["check", "--glossary", str(wrong), str(wrong)]) == 2, reason
+    err = capsys.readouterr().err
+    assert code in err and "--glossary" in err.split("Fix:")[1], reason

@@ -74,6 +74,7 @@ BAD_FILES = [
     ("en\tru\ncis\tCIS\tСНГ\n", "E202", 1, "header lacks id"),
     ("id\ten\ten\n", "E202", 1, "a column given twice"),
     ("id\tnote\n", "E202", 1, "no language column"),
+    ("id\tsrc\ttgt\n1\tCIS\tСНГ\n", "E202", 1, "an aligned TSV given as a glossary"),
     ("id\tEN\tru\n", "E203", 1, "language code in capitals"),
     ("id\ten-US\tru\n", "E203", 1, "region subtag is not ISO 639-1"),
     ("id\ten\txx\n", "E203", 1, "xx is no language"),

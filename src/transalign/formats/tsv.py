@@ -136,10 +136,11 @@ def trim_empty_tail(cells: list[str], keep: int = 0) -> list[str]:
 
 def _check_header(columns: list[str], path: str | Path) -> None:
     if tuple(columns[:3]) != REQUIRED_COLUMNS:
-        raise InputError(
-            "E010", f"header starts {columns[:3]}, not ['id', 'src', 'tgt']", path=path, line=1,
-            hint="the first three columns must be id, src, tgt in this order",
-        )
+        glossary = columns[0].startswith("#") or (columns[0] == "id" and "src" not in columns)
+        hint = ("this looks like a glossary: pass it with --glossary, and aligned TSVs as inputs"
+                if glossary else "the first three columns must be id, src, tgt in this order")
+        raise InputError("E010", f"header starts {[name[:20] for name in columns[:3]]}, not "
+                         "['id', 'src', 'tgt']", path=path, line=1, hint=hint)
     duplicates = {name for name in columns if columns.count(name) > 1}
     if duplicates:
         raise InputError("E010", f"duplicate column(s) {sorted(duplicates)}", path=path, line=1,

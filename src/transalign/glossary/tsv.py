@@ -42,6 +42,9 @@ def _header(line: str, path: str, lineno: int) -> tuple[list[str], list[str]]:
         return InputError(code, message, path=path, line=lineno, hint=hint)
     if "id" not in columns:
         raise fail("E202", "header has no 'id' column", HINT_FORMAT)
+    if {"src", "tgt"} <= set(columns):
+        raise fail("E202", "header has src and tgt columns: this is an aligned TSV, not a "
+                   "glossary", "pass a glossary (id<TAB>en<TAB>ru<TAB>…) with --glossary")
     repeated = sorted({name for name in columns if columns.count(name) > 1})
     if repeated:
         raise fail("E202", f"header repeats column {repeated[0]!r}", "give each column once")
