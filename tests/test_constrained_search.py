@@ -168,3 +168,16 @@ def test_constraints_always_met_when_length_allows(constraints: list[list[list[i
     assert best.unmet == ()
     for group in alts:
         assert any(contains(best.tokens, seq) for seq in group)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    forbidden=st.lists(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=2), min_size=1, max_size=4),
+    source=st.lists(st.integers(3, len(PIECES) - 1), min_size=1, max_size=6),
+)
+def test_forbidden_sequences_never_appear(forbidden: list[list[int]], source: list[int]) -> None:
+    banned = [tuple(seq) for seq in forbidden]
+    [hyps] = search([automaton(forbidden=tuple(banned))], beam=3, max_new=8, sources=[source])
+    for h in hyps:
+        for seq in banned:
+            assert not contains(h.tokens, seq)
