@@ -156,10 +156,25 @@ def _next_log_probs(model: Any, beams: _Beams) -> Any:
         last = torch.full((beams.history.shape[0], 1), start, dtype=torch.long, device=beams.history.device)
     else:
         last = beams.history[:, -1:]
+    name = _cache_argument(model)
     out = model(encoder_outputs=(beams.encoder_states,), attention_mask=beams.encoder_mask,
-                decoder_input_ids=last, cache=beams.cache, use_cache=True)
-    beams.cache = out.cache
+                decoder_input_ids=last, use_cache=True, **{name: beams.cache})
+    beams.cache = getattr(out, name)
     return scoring.token_log_probs(out.logits[:, -1, :])
+
+
+def _cache_argument(model: Any) -> str:
+    """``"cache"`` (transformers ≥ 5.2x) or ``"past_key_values"`` (earlier): the KV cache's name."""
+    name = _CACHE_ARGUMENT.get(type(model))
+    if name is None:
+        import inspect
+
+        params = inspect.signature(model.forward).parameters
+        name = _CACHE_ARGUMENT[type(model)] = "cache" if "cache" in params else "past_key_values"
+    return name
+
+
+_CACHE_ARGUMENT: dict[type, str] = {}
 
 
 def _step(model: Any, beams: _Beams, step: int, config: SearchConfig) -> select.Selection:
