@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from transalign.bench.model import SHAPES, build_random_marian
-from transalign.bench.report import run_all, summary
+from transalign.bench.report import run_all, search_overhead, summary
 from transalign.bench.sentences import news_sentences, repo_text, source_terms, vocabulary, with_terms
 from transalign.bench.systems import SYSTEMS, Request
 from transalign.glossary import default_glossary_path, load_glossary
@@ -52,6 +52,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset of systems")
     parser.add_argument("--naive-sentences", type=int, help="time the naive loop on this many sentences only")
     parser.add_argument("--rounds", type=int, default=2, help="slices the systems translate in turn")
+    parser.add_argument(
+        "--no-constraint-timing",
+        dest="constraint_timing",
+        action="store_false",
+        help="skip the constrained decoder's own overhead measurement",
+    )
     parser.add_argument("--model-dir", type=Path, help="reuse or keep the random checkpoint here")
     return parser.parse_args(argv)
 
@@ -105,7 +111,8 @@ def main(argv: list[str]) -> None:
             log(f"building a random {args.shape} MarianMT in {model_dir}")
             build_random_marian(model_dir, SHAPES[args.shape], tokenizer_text())
         results = run_all(args.systems.split(","), model_dir, request, Path(tmp), log)
-    print(json.dumps(summary(results, request, args.shape)), flush=True)
+        search = search_overhead(model_dir, Path(tmp), log) if args.constraint_timing else None
+    print(json.dumps(summary(results, request, args.shape, search)), flush=True)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from transalign.bench.measure import Measurement
@@ -61,9 +63,9 @@ def _measured(system: str, seconds: float, sentences: int = 10, tokens: int = 32
             "a failed system gives null, not a crash",
         ),
         (
-            {"batched": _measured("batched", 2.0), "constrained": _measured("constrained", 1.5, sentences=5)},
-            {"batched_over_naive": None, "constrained_overhead": 1.5},
-            "overhead compares time per sentence, so a subset may be constrained",
+            {"batched": _measured("batched", 2.0), "glossary": _measured("glossary", 1.5, sentences=5)},
+            {"batched_over_naive": None, "glossary_over_batched": 1.5, "constrained_overhead": None},
+            "end-to-end overhead compares time per sentence, so a subset may take the glossary",
         ),
     ],
 )
@@ -72,3 +74,27 @@ def test_summary_ratios(
 ) -> None:
     report = summary(results, Request(sentences=["a"] * 10), "opus-mt")
     assert {key: report[key] for key in expected} == expected, reason
+
+
+def test_summary_takes_the_constrained_decoders_own_overhead() -> None:
+    search = {
+        "constrained_overhead": 1.4,
+        "constrained_over_generate": 1.1,
+        "constraints": 9,
+        "constraints_met": 9,
+    }
+    report = summary({}, Request(sentences=["a"]), "opus-mt", search)
+    assert {key: report[key] for key in search} == search
+
+
+@pytest.mark.parametrize("system", ["naive", "batched", "ct2", "glossary"])
+def test_every_system_translates_at_the_forced_length(
+    tiny_model: Path, system: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transalign.bench.systems import SYSTEMS
+
+    monkeypatch.setenv("TRANSALIGN_CACHE", str(tmp_path))
+
+    sentences = ["The CIS ministers met in Minsk.", "OSCE observers went to Donbass.", "Yes."]
+    request = Request(sentences=sentences, beam=2, length=6, threads=1)
+    assert SYSTEMS[system](tiny_model, request)(sentences) == 18

@@ -60,8 +60,14 @@ def serve(system: str, model_dir: Path, request: Request) -> None:
             batch = batch[: max(1, -(-share // len(slices)))]
         start = time.perf_counter()
         tokens = run(batch)
-        _say({"seconds": time.perf_counter() - start, "tokens": tokens, "sentences": len(batch),
-              "peak_rss_mb": peak_rss_mb()})
+        _say(
+            {
+                "seconds": time.perf_counter() - start,
+                "tokens": tokens,
+                "sentences": len(batch),
+                "peak_rss_mb": peak_rss_mb(),
+            }
+        )
 
 
 def _say(message: dict[str, object]) -> None:

@@ -112,6 +112,25 @@ def run_all(
     return results
 
 
+def search_overhead(model_dir: Path, workdir: Path, log: Log) -> dict[str, Any] | None:
+    """:mod:`transalign.bench.overhead` in a subprocess (after the systems, on the same request)."""
+    command = [
+        sys.executable,
+        "-m",
+        "transalign.bench.overhead",
+        str(model_dir),
+        str(workdir / "request.json"),
+    ]
+    env = {**os.environ, "PYTHONPATH": _pythonpath(), "OMP_WAIT_POLICY": omp_wait_policy()}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        log(f"constrained search timing failed (exit {done.returncode}): {_last_line(done.stderr)}")
+        return None
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    log(f"constrained search: {json.dumps(result)}")
+    return result
+
+
 def _log_result(worker: Worker, result: Measurement | None, log: Log) -> None:
     if result is None:
         log(f"{worker.system}: failed ({worker.failed})")
@@ -137,13 +156,21 @@ def _rss(result: Measurement | None) -> float | None:
     return None if result is None else round(result.peak_rss_mb, 1)
 
 
-def summary(results: dict[str, Measurement | None], request: Request, shape: str) -> dict[str, Any]:
-    """The benchmark's JSON: rates in target tokens per second, ratios, peak RSS in MiB."""
-    naive, batched, ct2 = (_rate(results.get(name)) for name in ("naive", "batched", "ct2"))
-    plain, constrained = results.get("batched"), results.get("constrained")
-    overhead = None
+def summary(
+    results: dict[str, Measurement | None], request: Request, shape: str, search: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The benchmark's JSON: rates in target tokens per second, ratios, peak RSS in MiB.
+
+    ``constrained_overhead`` is the constrained decoder's own measure (``search``: constrained
+    over unconstrained beam search, same sentences); ``glossary_over_batched`` the end-to-end
+    price of ``--glossary`` (n-best check, then constrained search) per sentence.
+    """
+    naive, batched, ct2, glossary = (_rate(results.get(n)) for n in ("naive", "batched", "ct2", "glossary"))
+    plain, constrained = results.get("batched"), results.get("glossary")
+    end_to_end = None
     if plain is not None and constrained is not None:
-        overhead = _ratio(constrained.seconds / constrained.sentences, plain.seconds / plain.sentences)
+        end_to_end = _ratio(constrained.seconds / constrained.sentences, plain.seconds / plain.sentences)
+    search = search or {}
     return {
         "device": request.device,
         "shape": shape,
@@ -156,7 +183,12 @@ def summary(results: dict[str, Measurement | None], request: Request, shape: str
         "naive_tok_s": naive,
         "batched_tok_s": batched,
         "ct2_tok_s": ct2,
-        "constrained_overhead": overhead,
+        "constrained_overhead": search.get("constrained_overhead"),
+        "constrained_over_generate": search.get("constrained_over_generate"),
+        "constraints": search.get("constraints"),
+        "constraints_met": search.get("constraints_met"),
+        "glossary_tok_s": glossary,
+        "glossary_over_batched": end_to_end,
         "batched_over_naive": _ratio(batched, naive),
         "ct2_over_naive": _ratio(ct2, naive),
         "peak_rss_mb": _rss(plain),

@@ -10,6 +10,7 @@ max_decoding_length`` in CTranslate2).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -144,12 +145,33 @@ def ctranslate2_system(model_dir: Path, request: Request) -> Run:
     _torch_setup(request)
     files = ModelFiles("bench", model_dir)
     runtime = _runtime(request, compute_type=request.ct2_compute_type)
-    translator = CTranslate2Translator(files, _settings(request), runtime, cache=model_dir / "ct2-cache")
+    cache = None if os.environ.get("TRANSALIGN_CACHE") else model_dir / "ct2-cache"
+    translator = CTranslate2Translator(files, _settings(request), runtime, cache=cache)
     return _translator_run(translator, request)
+
+
+def glossary_system(model_dir: Path, request: Request) -> Run:
+    """transalign with the house glossary: n-best check, then constrained beam search (transformers)."""
+    from transalign.constrained import make_enforcer
+    from transalign.glossary import default_glossary_path, load_glossary
+    from transalign.translate.marian import MarianTranslator
+    from transalign.translate.models import ModelFiles
+
+    _torch_setup(request)
+    glossary = load_glossary(Path(request.glossary) if request.glossary else default_glossary_path())
+    files = ModelFiles("bench", model_dir)
+    translator = MarianTranslator(files, _settings(request), _runtime(request), make_enforcer())
+
+    def run(sentences: list[str]) -> int:
+        translator.translate(sentences, request.tgt_lang, glossary)
+        return len(sentences) * request.length
+
+    return run
 
 
 SYSTEMS: dict[str, Callable[[Path, Request], Run]] = {
     "naive": naive,
     "batched": batched,
     "ct2": ctranslate2_system,
+    "glossary": glossary_system,
 }
