@@ -52,8 +52,10 @@ def main(argv: list[str]) -> None:
     seconds = time.perf_counter() - start
     key = "cuda_time_total" if args.device.startswith("cuda") else "cpu_time_total"
     print(profiler.key_averages().table(sort_by=key, row_limit=args.rows))
-    print(f"profiled batch: {len(sentences)} sentences x {args.length} tokens in {seconds:.2f} s "
-          f"= {len(sentences) * args.length / seconds:.0f} tok/s (with profiler overhead)")
+    print(
+        f"profiled batch: {len(sentences)} sentences x {args.length} tokens in {seconds:.2f} s "
+        f"= {len(sentences) * args.length / seconds:.0f} tok/s (with profiler overhead)"
+    )
 
 
 if __name__ == "__main__":

@@ -152,6 +152,10 @@ def _ratio(numerator: float | None, denominator: float | None) -> float | None:
     return round(numerator / denominator, 2)
 
 
+def _count(result: Measurement | None) -> int | None:
+    return None if result is None else result.sentences
+
+
 def _rss(result: Measurement | None) -> float | None:
     return None if result is None else round(result.peak_rss_mb, 1)
 
@@ -175,6 +179,7 @@ def summary(
         "device": request.device,
         "shape": shape,
         "sentences": len(request.sentences),
+        "naive_sentences": _count(results.get("naive")),
         "target_tokens_per_sentence": request.length,
         "beam": request.beam,
         "threads": request.threads,
