@@ -190,6 +190,7 @@ def summary(
         "ct2_tok_s": ct2,
         "constrained_overhead": search.get("constrained_overhead"),
         "constrained_over_generate": search.get("constrained_over_generate"),
+        "glossary_path_worst_overhead": search.get("glossary_path_worst_overhead"),
         "constraints": search.get("constraints"),
         "constraints_met": search.get("constraints_met"),
         "glossary_tok_s": glossary,
