@@ -178,6 +178,32 @@ def test_consistency_reports_variants_and_divergent_sentences(tmp_path: Path) ->
     assert main(["check", "--consistency", str(tmp_path)]) == 1
 
 
+CONSISTENCY = [
+    # (documents: rows per file, expected mixed (concept, source term), reason)
+    ([[("The Commonwealth of Independent States met.", "Содружество Независимых Государств "
+        "собралось."), ("The CIS summit ended.", "Саммит СНГ завершился.")]], [],
+     "the full name on first mention, the acronym after: each source term has one rendering"),
+    ([[("The CIS met.", "СНГ собралось.")], [("The CIS met again.", "Содружество Независимых "
+       "Государств собралось снова.")]], [("cis", "CIS")],
+     "one source term rendered two ways in two documents"),
+    ([[("The Commonwealth of Independent States (CIS) met.", "Содружество Независимых "
+        "Государств (СНГ) собралось.")], [("The CIS met.", "СНГ собралось.")]], [],
+     "two source terms in one sentence pair up in order"),
+    ([[("In Donbass.", "В Донбассе.")], [("Donbass again.", "Снова Донбасс.")]], [],
+     "inflected forms of one term are one variant"),
+]
+
+
+@pytest.mark.parametrize(("documents", "mixed", "reason"), CONSISTENCY,
+                         ids=[row[2] for row in CONSISTENCY])
+def test_consistency_variants_per_source_term(tmp_path: Path, documents: list[list[tuple[str, str]]],
+                                              mixed: list[tuple[str, str]], reason: str) -> None:
+    for number, rows in enumerate(documents):
+        _write(tmp_path / f"doc{number}.en-ru.tsv", rows)
+    report = consistency_report([tmp_path], load_glossary(default_glossary_path()))
+    assert [(u.concept, u.source) for u in report.usages if not u.consistent] == mixed, reason
+
+
 def _gold_tables(corpus: Path, tmp_path: Path, doc: str = "cis-ministers") -> list[Path]:
     """Aligned TSVs (en-ru, en-be) built from a story's gold sentences and links."""
     english, _ = flatten(read_sents(corpus / f"{doc}.en.sents"))
