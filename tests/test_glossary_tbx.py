@@ -134,3 +134,20 @@ def test_languages_and_columns_without_values_survive_tbx() -> None:
     glossary = parse_glossary("id\tuk\ten\tnote\tsource\nx\t\tX\t\t\n")
     back = parse_tbx(format_tbx(glossary))
     assert (back.languages, back.extra_columns) == (("uk", "en"), ("source",))
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("house.tbx", "a TBX file given as --glossary loads by its suffix"),
+    ("HOUSE.TBX", "the suffix in capitals too"),
+])
+def test_tbx_files_load_wherever_a_glossary_is_given(tmp_path: Path, name: str,
+                                                     reason: str) -> None:
+    from transalign.glossary import load_glossaries, load_glossary
+
+    tbx = tmp_path / name
+    tbx.write_text(format_tbx(load_glossary(HOUSE)), encoding="utf-8")
+    assert load_glossary(tbx) == load_glossary(HOUSE), reason
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("id\ten\tru\nosce\tOSCE\tОБСЕ\n", encoding="utf-8")
+    merged = load_glossaries([tbx, extra])
+    assert merged.concepts["osce"].preferred("be") is None, "a later TSV overrides the TBX"

@@ -189,12 +189,23 @@ def parse_glossary(text: str, *, path: str | Path = "<string>") -> Glossary:
 
 
 def load_glossary(path: str | Path) -> Glossary:
-    """Read and parse one glossary file (BOM accepted; see :func:`parse_glossary`)."""
-    return parse_glossary(read_text(path, fixed_utf8=True), path=path)
+    """Read and parse one glossary file (BOM accepted; see :func:`parse_glossary`); a
+    ``.tbx`` file is read as TBX (see :func:`transalign.glossary.tbx.parse_tbx`)."""
+    return _load_with_origins(path)[0]
+
+
+def _load_with_origins(path: str | Path) -> tuple[Glossary, dict[str, Origin]]:
+    if Path(path).suffix.lower() == ".tbx":
+        from transalign.glossary.tbx import load_tbx  # tbx imports this module
+
+        glossary = load_tbx(path)
+        return glossary, {concept.id: Origin(str(path), None) for concept in glossary}
+    return parse_glossary_with_origins(read_text(path, fixed_utf8=True), path=path)
 
 
 def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
-    """Load several glossary files; a later file's concept replaces an earlier one by id.
+    """Load several glossary files (TSV, or TBX by the ``.tbx`` suffix); a later file's
+    concept replaces an earlier one by id.
 
     The merged glossary is checked again for terms claimed by two concepts (E209).
 
@@ -204,8 +215,7 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     merged: Glossary | None = None
     origins: dict[str, Origin] = {}
     for path in paths:
-        glossary, file_origins = parse_glossary_with_origins(read_text(path, fixed_utf8=True),
-                                                                  path=path)
+        glossary, file_origins = _load_with_origins(path)
         merged = glossary if merged is None else merged.merged(glossary)
         origins.update(file_origins)
     if merged is None:
