@@ -134,3 +134,13 @@ def test_sentence_exact_score(gold: list[str], predicted: list[str], counts: tup
 
     result = score(gold, predicted)
     assert (result.gold, result.predicted, result.correct) == counts
+
+
+def test_docstring_example_is_true() -> None:
+    """The module docstring's example (quote over two sentences, attribution kept) runs."""
+    import doctest
+
+    import transalign.segment
+
+    result = doctest.testmod(transalign.segment)
+    assert result.attempted >= 1 and result.failed == 0
