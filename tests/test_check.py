@@ -147,6 +147,21 @@ def test_cli_unusable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], 
         assert str(path) in err or code in ("E222", "E223"), reason
 
 
+@pytest.mark.parametrize(("inputs", "checked", "reason"), [
+    (["."], ["a.en-ru.tsv", "b.en-ru.tsv"], "a folder"),
+    ([".", "a.en-ru.tsv"], ["a.en-ru.tsv", "b.en-ru.tsv"], "a folder and a file inside it"),
+    (["a.en-ru.tsv", "./a.en-ru.tsv"], ["a.en-ru.tsv"], "one file named twice, two ways"),
+])
+def test_each_file_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   inputs: list[str], checked: list[str], reason: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "a.en-ru.tsv", [("In 2018.", "В 2019 году.")])
+    _write(tmp_path / "b.en-ru.tsv", [("In Minsk.", "В Минске.")])
+    report = check_files(inputs, load_glossary(default_glossary_path()))
+    assert [Path(name).name for name in report.rows] == checked, reason
+    assert len(report.problems) == 1, "the year mismatch of a.en-ru.tsv, reported once"
+
+
 def test_cli_flags_override_the_file_name(tmp_path: Path) -> None:
     unnamed = _write(tmp_path / "story.tsv", [("In Minsk.", "В Минске.")])
     assert main(["check", "--src-lang", "en", "--tgt-lang", "ru", str(unnamed)]) == 0

@@ -40,7 +40,8 @@ def languages_from_name(path: str | Path) -> tuple[str, str] | None:
 
 
 def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders replaced by their ``*.tsv`` files (sorted).
+    """Files as given, folders replaced by their ``*.tsv`` files (sorted); a file named twice
+    (``alignments/`` and ``alignments/a.en-ru.tsv``) is kept once, where it first comes.
 
     Raises:
         InputError: E221 when nothing is given or a folder holds no ``.tsv`` file.
@@ -58,7 +59,10 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
             files.append(path)
     if not files:
         raise InputError("E221", "no input files", hint="give one or more aligned TSV files")
-    return files
+    first: dict[Path, Path] = {}
+    for path in files:
+        first.setdefault(path.resolve(), path)
+    return list(first.values())
 
 
 def resolve_languages(path: Path, src_lang: str | None, tgt_lang: str | None,
