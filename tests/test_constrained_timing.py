@@ -23,3 +23,8 @@ def test_with_glossary_terms_gives_one_to_three_concepts_per_sentence() -> None:
     matcher = SourceMatcher(glossary, "en")
     for sentence in with_glossary_terms(["Weather report.", "Markets closed."] * 5, glossary):
         assert 1 <= len({m.concept_id for m in matcher.find(sentence)}) <= 3
+
+
+def test_sentences_that_already_hold_a_term_are_kept() -> None:
+    glossary = load_glossary(default_glossary_path())
+    assert with_glossary_terms(["The CIS met in Minsk."], glossary) == ["The CIS met in Minsk."]

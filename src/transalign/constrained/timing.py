@@ -51,11 +51,18 @@ def draw_automata(glossary: Any, vocab_cache: TrieCache, lang: str, count: int, 
 def with_glossary_terms(sentences: list[str], glossary: Any, src_lang: str = "en", tgt_lang: str = "ru",
                         max_terms: int = 3, seed: int = 0) -> list[str]:
     """``sentences`` with the source terms of 1..``max_terms`` random concepts appended (fixed
-    seed), so that the ``translate --glossary`` path meets 1–3 constraints per sentence."""
+    seed), so that the ``translate --glossary`` path meets 1–3 constraints per sentence.
+    Sentences that already hold a glossary term are kept as they are."""
+    from transalign.glossary import SourceMatcher
+
     rng = random.Random(seed)
     usable = [c for c in glossary if c.preferred(src_lang) is not None and c.admitted(tgt_lang)]
+    matcher = SourceMatcher(glossary, src_lang)
     out = []
     for sentence in sentences:
+        if matcher.find(sentence):
+            out.append(sentence)
+            continue
         picked = rng.sample(usable, rng.randint(1, max_terms))
         terms = ", ".join(c.preferred(src_lang).text for c in picked)
         out.append(f"{sentence.rstrip('.')} with {terms}.")
@@ -64,8 +71,8 @@ def with_glossary_terms(sentences: list[str], glossary: Any, src_lang: str = "en
 
 def glossary_system(model_dir: Path, request: Any) -> Callable[[list[str]], int]:
     """A ``bench.systems`` system: ``MarianTranslator`` + this enforcer + the house glossary (or
-    ``request.glossary``), translating each sentence with 1–3 glossary terms appended, output
-    length forced to ``request.length`` like the other systems. Returns the run function."""
+    ``request.glossary``), translating each sentence with 1–3 glossary terms (appended where it
+    has none: :func:`with_glossary_terms`), output length forced to ``request.length`` like the other systems. Returns the run function."""
     import torch
 
     from transalign.constrained.enforce import make_enforcer
