@@ -72,7 +72,8 @@ def with_glossary_terms(sentences: list[str], glossary: Any, src_lang: str = "en
 def glossary_system(model_dir: Path, request: Any) -> Callable[[list[str]], int]:
     """A ``bench.systems`` system: ``MarianTranslator`` + this enforcer + the house glossary (or
     ``request.glossary``), translating each sentence with 1–3 glossary terms (appended where it
-    has none: :func:`with_glossary_terms`), output length forced to ``request.length`` like the other systems. Returns the run function."""
+    has none: :func:`with_glossary_terms`), output length forced to ``request.length`` like the
+    other systems. Returns the run function."""
     import torch
 
     from transalign.constrained.enforce import make_enforcer
