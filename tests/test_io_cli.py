@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transalign.cli.main import main
 from transalign.errors import InputError
@@ -123,3 +125,10 @@ def test_python_dash_m_runs_the_cli(module: str) -> None:
     out = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True,
                          text=True, check=True)
     assert out.stdout.startswith("transalign "), module
+
+
+@given(st.text(), st.text(), st.text(min_size=1), st.none() | st.integers(min_value=1))
+def test_an_error_is_always_one_line(message: str, hint: str, path: str,
+                                     line: int | None) -> None:
+    text = InputError("E001", message, path=path, line=line, hint=hint or None).one_line()
+    assert len(text.splitlines()) == 1 and text.startswith("[E001] ")

@@ -48,12 +48,13 @@ class TransalignError(Exception):
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
     def one_line(self) -> str:
-        """The whole error as one line: ``[E003] file:12: message. Fix: hint``."""
+        """The whole error as one line: ``[E003] file:12: message. Fix: hint`` (line breaks
+        inside a message, hint or file name become spaces)."""
         where = self.location()
         text = f"[{self.code}] {where + ': ' if where else ''}{self.message}"
         if self.hint:
             text += f". Fix: {self.hint}"
-        return text
+        return " ".join(text.splitlines())
 
 
 class InputError(TransalignError):
