@@ -72,6 +72,7 @@ BAD_FILES = [
     # (text, code, line, reason)
     ("# only a comment\n\n", "E201", None, "no header at all"),
     ("en\tru\ncis\tCIS\tСНГ\n", "E202", 1, "header lacks id"),
+    ("ID\ten\tru\ncis\tCIS\tСНГ\n", "E202", 1, "id in capitals (the hint names the column)"),
     ("id\ten\ten\n", "E202", 1, "a column given twice"),
     ("id\tnote\n", "E202", 1, "no language column"),
     ("id\tsrc\ttgt\n1\tCIS\tСНГ\n", "E202", 1, "an aligned TSV given as a glossary"),

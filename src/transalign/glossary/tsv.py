@@ -41,7 +41,9 @@ def _header(line: str, path: str, lineno: int) -> tuple[list[str], list[str]]:
     def fail(code: str, message: str, hint: str) -> InputError:
         return InputError(code, message, path=path, line=lineno, hint=hint)
     if "id" not in columns:
-        raise fail("E202", "header has no 'id' column", HINT_FORMAT)
+        near = next((name for name in columns if name.lower() == "id"), None)
+        raise fail("E202", "header has no 'id' column",
+                   f"rename column {near!r} to 'id' (lower case)" if near else HINT_FORMAT)
     if {"src", "tgt"} <= set(columns):
         raise fail("E202", "header has src and tgt columns: this is an aligned TSV, not a "
                    "glossary", "pass a glossary (id<TAB>en<TAB>ru<TAB>…) with --glossary")
