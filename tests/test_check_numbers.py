@@ -47,6 +47,9 @@ def test_equal_numbers_are_not_reported(source: str, target: str, tgt: str, reas
 
 DIFFERENT = [
     ("in 2018", "в 2019 году", "ru", "2018", "a different year"),
+    ("a 3-day visit", "двухдневный визит", "ru", "3", "a compound adjective of another number"),
+    ("7 seminars", "семинары", "ru", "7", "семинар does not start a compound of семи-"),
+    ("100 stadiums", "стадионы", "ru", "100", "стадион does not start a compound of ста-"),
     ("at 2 p.m.", "в 15:00", "ru", "2", "a wrong afternoon hour"),
     ("at 2:30 p.m.", "в 14:45", "ru", "2:30", "the right hour, wrong minutes"),
     ("1,000 troops", "1 001 военнослужащий", "ru", "1,000", "off by one"),
@@ -87,6 +90,11 @@ MORE_EQUAL = [
     ("2,000 troops", "две тысячи военных", "ru", "number word times a scale word"),
     ("526 km", "пятьсот двадцать шесть километров", "ru", "three-word compound"),
     ("$1.2 bln", "1,2 млрд долларов", "ru", "bln abbreviation"),
+    ("a 3-day visit", "трёхдневный визит", "ru", "a number inside a compound adjective"),
+    ("a 5-year plan", "пятилетний план", "ru", "-летний compound"),
+    ("a 100-year history", "столетняя история", "ru", "сто- compound"),
+    ("a 2-year term", "двухгадовы тэрмін", "be", "Belarusian -гадовы compound"),
+    ("a 3-day visit", "трохдзённы візіт", "be", "Belarusian -дзённы compound"),
 ]
 
 

@@ -79,6 +79,32 @@ _SHARED = {
 }
 
 
+_COMPOUND_PREFIXES = {  # the first part of a compound adjective: трёхдневный, пяцігадовы
+    "ru": {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6,
+           "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12,
+           "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+           "сто": 100, "ста": 100, "тысяче": 1000},
+    "be": {"адна": 1, "двух": 2, "трох": 3, "чатырох": 4, "пяці": 5, "шасці": 6, "сямі": 7,
+           "васьмі": 8, "дзевяці": 9, "дзесяці": 10, "дваццаці": 20, "трыццаці": 30,
+           "ста": 100, "тысяча": 1000},
+}
+_COMPOUND_HEAD = re.compile(  # what may follow it: -летний, -дневный, -сторонний, -гадовы…
+    r"(?:лет|годи|днев|месяч|недел|часов|сторон|этаж|крат|процент|километр|минут|тонн|мест"
+    r"|член|серий|том|уровн|гадов|гадз|дзён|дзенн|тыдн|бако|павярх|працэнт|кіламетр|хвілін"
+    r"|тон|узроўн|летн)")
+
+
+def _compound_value(word: str, lang: str) -> int | None:
+    """The number in a compound adjective (``трёхдневный`` → 3, ``столетие`` → 100,
+    ``пяцігадовы`` → 5); None for other words (``семинар`` is not ``семи-``)."""
+    word = word.replace("ё", "е") if lang == "ru" else word
+    prefixes = _COMPOUND_PREFIXES.get(lang, {})
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if word.startswith(prefix) and _COMPOUND_HEAD.match(word, len(prefix)):
+            return prefixes[prefix]
+    return None
+
+
 @cache
 def _be_table() -> dict[str, int]:
     from transalign.morph.belarusian import adjective_paradigm
@@ -124,6 +150,7 @@ def _value(word: str, lang: str) -> Decimal | None:
         found = _be_table().get(word)
     elif lang == "en":
         found = _en_table().get(word)
+    found = _compound_value(word, lang) if found is None else found
     return None if found is None else Decimal(found)
 
 
