@@ -108,3 +108,14 @@ def test_cli_out_dash_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert main(["glossary", command, source, "--out", "-"]) == 0, reason
     assert marker in capsys.readouterr().out, reason
     assert not (tmp_path / "-").exists(), reason
+
+
+def test_cli_import_of_an_unwritable_term_names_the_tbx(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    tbx = tmp_path / "pipe.tbx"
+    tbx.write_text('<?xml version="1.0"?><tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body>'
+                   '<conceptEntry id="x"><langSec xml:lang="en"><termSec><term>A | B</term>'
+                   '</termSec></langSec></conceptEntry></body></text></tbx>', encoding="utf-8")
+    assert main(["glossary", "import", str(tbx), "--out", str(tmp_path / "g.tsv")]) == 2
+    err = capsys.readouterr().err
+    assert f"[E211] {tbx}:" in err and not (tmp_path / "g.tsv").exists()

@@ -45,7 +45,7 @@ def import_command(
     from transalign.glossary.tsv import format_glossary
     from transalign.io import write_output
 
-    write_output(format_glossary(load_tbx(tbx), comments=[f"imported from {tbx}"]), out)
+    write_output(format_glossary(load_tbx(tbx), comments=[f"imported from {tbx}"], source=tbx), out)
 
 
 @app.command("export")

@@ -226,7 +226,7 @@ def load_glossaries(paths: Iterable[str | Path]) -> Glossary:
     return merged
 
 
-def _cell(concept: Concept, lang: str) -> str:
+def _cell(concept: Concept, lang: str, source: str | None = None) -> str:
     """A language cell: terms in order, ``!`` for forbidden; the preferred term is moved
     before the first admitted one if needed, so that reading the cell back gives the same."""
     ordered = list(concept.all_terms(lang))
@@ -238,7 +238,7 @@ def _cell(concept: Concept, lang: str) -> str:
     for term in ordered:
         if any(bad in term.text for bad in ("\t", "\n", "\r", "|")) or term.text.startswith("!"):
             raise InputError("E211", f"term {term.text!r} of concept {concept.id!r} cannot be "
-                             "written to a glossary TSV", hint="remove tabs, newlines, '|' and "
+                             "written to a glossary TSV", path=source, hint="remove tabs, newlines, '|' and "
                              "a leading '!' from the term")
     return TERM_SEPARATOR.join(("!" if t.status == "forbidden" else "") + t.text for t in ordered)
 
@@ -247,13 +247,20 @@ def _flat(value: str) -> str:
     return " ".join(value.split())
 
 
-def format_glossary(glossary: Glossary, *, comments: Sequence[str] = ()) -> str:
-    """The glossary as TSV text: ``id``, languages, ``note``, then extra columns."""
+def format_glossary(glossary: Glossary, *, comments: Sequence[str] = (),
+                    source: str | Path | None = None) -> str:
+    """The glossary as TSV text: ``id``, languages, ``note``, then extra columns.
+
+    Raises:
+        InputError: E211 for a term a TSV cell cannot hold, naming ``source`` (the file the
+            glossary came from) where given.
+    """
+    where = None if source is None else str(source)
     columns = ["id", *glossary.languages, "note", *glossary.extra_columns]
     lines = [f"# {_flat(comment)}" for comment in comments]
     lines.append("\t".join(columns))
     for concept in glossary:
-        cells = [concept.id, *(_cell(concept, lang) for lang in glossary.languages),
+        cells = [concept.id, *(_cell(concept, lang, where) for lang in glossary.languages),
                  _flat(concept.note), *(_flat(concept.extra.get(name, ""))
                                         for name in glossary.extra_columns)]
         lines.append("\t".join(cells))
