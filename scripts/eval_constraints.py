@@ -63,7 +63,8 @@ def evaluate(model: str | None, story: Path, langs: list[str], glossaries: list[
         plain = [t.text for t in translator.translate_plain(sentences, lang)]
         plain_seconds = time.perf_counter() - start
         start = time.perf_counter()
-        enforced = make_enforcer().translate(translator, sentences, lang, glossary)
+        enforcer = make_enforcer()
+        enforced = enforcer.translate(translator, sentences, lang, glossary)
         enforced_seconds = time.perf_counter() - start
         without, with_ = _count(plain, expected), _count([t.text for t in enforced], expected)
         report["languages"][lang] = {
@@ -73,6 +74,7 @@ def evaluate(model: str | None, story: Path, langs: list[str], glossaries: list[
             "forbidden_with_glossary": with_["forbidden"], "forbidden_without_glossary": without["forbidden"],
             "sentences_complete_with_glossary": with_["sentences_complete"],
             "term_issues_reported": sum(i.startswith("term-") for t in enforced for i in t.issues),
+            "sentences_by_step": dict(enforcer.stats),
             "seconds_without_glossary": round(plain_seconds, 2),
             "seconds_with_glossary": round(enforced_seconds, 2),
         }

@@ -42,8 +42,10 @@ def _constraints(glossary: Glossary, sentence: str, lang: str) -> list[terms.Ter
 @pytest.mark.parametrize("lang", ["ru", "be"])
 def test_every_concept_appears_and_none_forbidden(translator: MarianTranslator, house: Glossary,
                                                    lang: str) -> None:
-    outputs = make_enforcer().translate(translator, SENTENCES, lang, house)
+    enforcer = make_enforcer()
+    outputs = enforcer.translate(translator, SENTENCES, lang, house)
     plain = translator.translate_plain(SENTENCES, lang)
+    assert enforcer.stats["plain"] == 1 and enforcer.stats["n_best"] + enforcer.stats["constrained"] == 2
     expected = [_constraints(house, s, lang) for s in SENTENCES]
     assert sum(map(len, expected)) >= 6, "the sentences must hold glossary concepts"
     for out, wanted in zip(outputs, expected, strict=True):
@@ -66,7 +68,9 @@ def test_n_best_hypothesis_meeting_the_constraint_is_taken(translator: MarianTra
         pytest.skip("the n-best list of this model has no distinct word to ask for")
     hypothesis, word = pick
     glossary = Glossary({"probe": make_concept("probe", {"en": ["forum"], "ru": [word]})}, ("en", "ru"))
-    [out] = make_enforcer().translate(translator, [sentence], "ru", glossary)
+    enforcer = make_enforcer()
+    [out] = enforcer.translate(translator, [sentence], "ru", glossary)
+    assert enforcer.stats["n_best"] == 1 and enforcer.stats["constrained"] == 0
     first_with_word = next(h for h in n_best if terms.contains_form(h.text, (word,)))
     assert out.text == first_with_word.text
     assert hypothesis is not None

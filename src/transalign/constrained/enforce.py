@@ -19,6 +19,7 @@ Works with any backend object offering ``MarianTranslator``'s public methods (``
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -60,6 +61,9 @@ class ConstrainedEnforcer:
         self._matchers: dict[tuple[str, str], Any] = {}
         self._judges: dict[tuple[str, str], _Judge] = {}
         self._tries: dict[int, terms.TrieCache] = {}
+        self.stats: Counter[str] = Counter()
+        """Sentences so far: ``plain`` (no concept), ``n_best`` (step 1), ``constrained``
+        (step 2), ``incomplete`` (a concept missing or a forbidden term left)."""
 
     def translate(self, translator: Any, sentences: Sequence[str], tgt_lang: str,
                   glossary: Any) -> list[Any]:
@@ -71,13 +75,16 @@ class ConstrainedEnforcer:
         plain = [item for item in items if not item.constraints]
         plain_out = translator.translate_plain([item.source for item in plain], tgt_lang) if plain else []
         self._from_n_best(translator, [i for i in items if i.constraints], tgt_lang, judge)
-        self._constrained(translator, [i for i in items if i.constraints and not i.done], tgt_lang)
+        left = [i for i in items if i.constraints and not i.done]
+        self._constrained(translator, left, tgt_lang)
+        self.stats.update(plain=len(plain), n_best=len(items) - len(plain) - len(left), constrained=len(left))
         results: list[Any] = [None] * len(items)
         for item, out in zip(plain, plain_out, strict=True):
             results[item.index] = out
         for item in items:
             if item.constraints:
                 issues = judge.issues(item.text, item.constraints, item.finished)
+                self.stats["incomplete"] += any(i.startswith("term-") for i in issues)
                 results[item.index] = Translation(item.text, issues, item.score)
         return results
 
