@@ -162,6 +162,14 @@ def test_each_file_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert len(report.problems) == 1, "the year mismatch of a.en-ru.tsv, reported once"
 
 
+def test_kinds_with_consistency_is_refused(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """--kinds filters check's problems; the consistency report has none, so it is refused."""
+    path = _write(tmp_path / "a.en-ru.tsv", [("In Minsk.", "В Минске.")])
+    assert main(["check", "--consistency", "--kinds", "term-missing", str(path)]) == 2
+    assert "[E225]" in capsys.readouterr().err
+
+
 def test_cli_flags_override_the_file_name(tmp_path: Path) -> None:
     unnamed = _write(tmp_path / "story.tsv", [("In Minsk.", "В Минске.")])
     assert main(["check", "--src-lang", "en", "--tgt-lang", "ru", str(unnamed)]) == 0

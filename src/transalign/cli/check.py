@@ -44,6 +44,9 @@ def run_check(paths: list[str], glossaries: list[str], *, src_lang: str | None =
         raise InputError("E222", f"unknown format {output_format!r}",
                          hint=f"use one of {', '.join(FORMATS)}")
     wanted = _kinds(kinds)
+    if consistency and wanted is not None:
+        raise InputError("E225", "--kinds does not apply to --consistency",
+                         hint="drop --kinds, or run check without --consistency")
     glossary = load_glossaries(glossaries or [default_glossary_path()])
     if consistency:
         report = consistency_report(paths, glossary, src_lang=src_lang, tgt_lang=tgt_lang)
