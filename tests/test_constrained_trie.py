@@ -129,3 +129,12 @@ def test_completing_a_form_is_not_also_counted_as_starting_it_again() -> None:
     pending = automaton.infos[_run(automaton, ["▁a", "▁СНГ"])]
     assert PIECES.index("▁СНГ") not in pending.advancing
     assert PIECES.index("▁СНГ") in automaton.infos[_run(automaton, ["▁a"])].advancing
+
+
+def test_admitted_continuation_of_a_blocked_forbidden_word_stays_allowed() -> None:
+    # forbidden "Донбас", admitted "Донбас a" (two words): after "▁Дон бас" the word may not end,
+    # except by the admitted form's next word
+    automaton = _automaton([["Донбас a"]], forbidden=("Донбас",))
+    info = automaton.infos[_run(automaton, ["▁Дон", "бас"])]
+    assert info.block_word_end
+    assert info.exempt == [PIECES.index("▁a")]

@@ -27,8 +27,9 @@ class ConstraintView:
         eos_blocked: ``(R1,)`` rows where ``</s>`` would leave a constraint unmet.
         banned_rows, banned_tokens: ``(R2,)`` pairs that would complete a forbidden sequence.
         hold_rows: ``(R3,)`` rows where a completed form must end its word here.
-        hold_allowed_rows, hold_allowed_tokens: ``(R4,)`` pairs exempt from the hold.
-        block_rows: ``(R5,)`` rows where the current word must not end (forbidden otherwise).
+        block_rows: ``(R4,)`` rows where the current word must not end (forbidden otherwise).
+        exempt_rows, exempt_tokens: ``(R5,)`` pairs exempt from hold and block (they continue
+            a form in progress).
         adv_rows, adv_tokens: ``(R6,)`` pairs that begin or continue an unmet constraint.
         adv_depth: ``(R6,)`` long — form tokens written after that pair's token.
         width: banks per met constraint (longest form + 1, over the batch).
@@ -40,9 +41,9 @@ class ConstraintView:
     banned_rows: Any
     banned_tokens: Any
     hold_rows: Any
-    hold_allowed_rows: Any
-    hold_allowed_tokens: Any
     block_rows: Any
+    exempt_rows: Any
+    exempt_tokens: Any
     adv_rows: Any
     adv_tokens: Any
     adv_depth: Any
@@ -58,8 +59,8 @@ def constraint_view(automata: Sequence[ConstraintAutomaton | None], state_ids: S
     pending: list[int] = []
     eos_blocked: list[int] = []
     lists: dict[str, list[int]] = {name: [] for name in (
-        "banned_rows", "banned_tokens", "hold_rows", "hold_allowed_rows", "hold_allowed_tokens",
-        "block_rows", "adv_rows", "adv_tokens", "adv_depth")}
+        "banned_rows", "banned_tokens", "hold_rows", "block_rows", "exempt_rows", "exempt_tokens",
+        "adv_rows", "adv_tokens", "adv_depth")}
     for row, state_id in enumerate(state_ids):
         automaton = automata[row // beam]
         if automaton is None:
@@ -76,10 +77,11 @@ def constraint_view(automata: Sequence[ConstraintAutomaton | None], state_ids: S
             lists["banned_tokens"].extend(info.banned)
         if info.hold_word:
             lists["hold_rows"].append(row)
-            lists["hold_allowed_rows"].extend([row] * len(info.hold_allowed))
-            lists["hold_allowed_tokens"].extend(info.hold_allowed)
         if info.block_word_end:
             lists["block_rows"].append(row)
+        if (info.hold_word or info.block_word_end) and info.exempt:
+            lists["exempt_rows"].extend([row] * len(info.exempt))
+            lists["exempt_tokens"].extend(info.exempt)
         if info.advancing:
             lists["adv_rows"].extend([row] * len(info.advancing))
             lists["adv_tokens"].extend(info.advancing)
@@ -101,12 +103,12 @@ def apply_constraint_masks(logp: Any, view: ConstraintView, word_start: Any, eos
         word_start: ``(V,)`` bool — the token starts a new word (or is special).
         eos_free_rows: ``(N,)`` bool — rows at their length limit, where ``</s>`` stays allowed.
     """
+    saved = logp[view.exempt_rows, view.exempt_tokens]
     if view.hold_rows.numel():
-        saved = logp[view.hold_allowed_rows, view.hold_allowed_tokens]
         logp[view.hold_rows] = logp[view.hold_rows].masked_fill(~word_start, NEG_INF)
-        logp[view.hold_allowed_rows, view.hold_allowed_tokens] = saved
     if view.block_rows.numel():
         logp[view.block_rows] = logp[view.block_rows].masked_fill(word_start, NEG_INF)
+    logp[view.exempt_rows, view.exempt_tokens] = saved
     if view.banned_rows.numel():
         logp[view.banned_rows, view.banned_tokens] = NEG_INF
     rows = view.eos_blocked

@@ -51,9 +51,11 @@ class StateInfo:
         advancing_depth: per advancing token, the deepest trie depth it reaches (tokens of a
             form written so far, ≥ 1).
         banned: token ids that would complete a forbidden sequence.
-        hold_word: mask tokens that glue onto the current word, except ``hold_allowed``.
-        hold_allowed: token ids that continue a longer form of a pending constraint.
-        block_word_end: mask word-starting tokens and ``</s>`` (a forbidden word would end).
+        hold_word: mask tokens that glue onto the current word, except ``exempt``.
+        block_word_end: mask word-starting tokens and ``</s>`` (a forbidden word would end),
+            except ``exempt``.
+        exempt: token ids that continue a form in progress (a longer form of a pending
+            constraint, or an admitted form that begins like the forbidden word).
     """
 
     met: int
@@ -63,8 +65,8 @@ class StateInfo:
     advancing_depth: list[int]
     banned: list[int]
     hold_word: bool
-    hold_allowed: list[int]
     block_word_end: bool
+    exempt: list[int]
 
 
 class ConstraintAutomaton:
@@ -158,8 +160,10 @@ class ConstraintAutomaton:
                     continue  # completes this constraint (counted as met), not progress
                 advancing[token] = max(advancing.get(token, 0), depth)
         tokens = sorted(advancing)
-        hold_allowed = {tok for trie, nodes in pending for n in nodes for tok in trie.children[n]}
+        exempt = {tok for trie, nodes in pending for n in nodes for tok in trie.children[n]}
         block = any(node in self._boundary_ban for node in state.forbidden)
+        if block:
+            exempt |= {tok for trie, nodes in open_ for n in nodes for tok in trie.children[n]}
         return StateInfo(
             met=met,
             pending=len(pending),
@@ -168,8 +172,8 @@ class ConstraintAutomaton:
             advancing_depth=[advancing[token] for token in tokens],
             banned=self._banned_tokens(state),
             hold_word=bool(pending),
-            hold_allowed=sorted(hold_allowed),
             block_word_end=block,
+            exempt=sorted(exempt),
         )
 
     def _banned_tokens(self, state: HypothesisState) -> list[int]:
