@@ -79,6 +79,9 @@ BAD_FILES = [
     ("id\tEN\tru\n", "E203", 1, "language code in capitals"),
     ("id\ten-US\tru\n", "E203", 1, "region subtag is not ISO 639-1"),
     ("id\ten\txx\n", "E203", 1, "xx is no language"),
+    ("id\teng\trus\ncis\tCIS\tСНГ\n", "E203", 1, "three-letter codes (the hint names en)"),
+    ("id\ten\tru\tbel\ncis\tCIS\tСНГ\tСНД\n", "E203", 1, "one three-letter code among "
+     "two-letter ones would silently be an ignored extra column"),
     (HEADER + "cis\tCIS\tСНГ\n", "E204", 2, "too few fields (note missing)"),
     (HEADER + "cis\tCIS\tСНГ\t\textra\n", "E204", 2, "too many fields"),
     (HEADER + "cis\tCIS СНГ\t\n", "E204", 2, "a space typed where a tab belongs"),

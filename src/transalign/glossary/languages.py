@@ -13,6 +13,13 @@ ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za
 ISO_639_1 = frozenset(_CODES.split())
 
 
+ISO_639_2 = {  # three-letter codes people write for a language column (none is a common
+    # column word), and their ISO 639-1 code
+    "eng": "en", "rus": "ru", "bel": "be", "ukr": "uk", "deu": "de", "fra": "fr", "pol": "pl",
+    "kaz": "kk",
+}
+
+
 def is_language_code(name: str) -> bool:
     """True when ``name`` is a lower-case ISO 639-1 code such as ``en``."""
     return name in ISO_639_1
