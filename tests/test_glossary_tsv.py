@@ -82,6 +82,7 @@ BAD_FILES = [
     ("id\teng\trus\ncis\tCIS\tСНГ\n", "E203", 1, "three-letter codes (the hint names en)"),
     ("id\ten\tru\tbel\ncis\tCIS\tСНГ\tСНД\n", "E203", 1, "one three-letter code among "
      "two-letter ones would silently be an ignored extra column"),
+    ("id\ten\tru\tBelarusian\ncis\tCIS\tСНГ\tСНД\n", "E203", 1, "a language name as a column"),
     (HEADER + "cis\tCIS\tСНГ\n", "E204", 2, "too few fields (note missing)"),
     (HEADER + "cis\tCIS\tСНГ\t\textra\n", "E204", 2, "too many fields"),
     (HEADER + "cis\tCIS СНГ\t\n", "E204", 2, "a space typed where a tab belongs"),

@@ -13,10 +13,10 @@ ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za
 ISO_639_1 = frozenset(_CODES.split())
 
 
-ISO_639_2 = {  # three-letter codes people write for a language column (none is a common
-    # column word), and their ISO 639-1 code
+LANGUAGE_ALIASES = {  # three-letter codes and names people write for a language column (none is a
+    # common column word), and their ISO 639-1 code
     "eng": "en", "rus": "ru", "bel": "be", "ukr": "uk", "deu": "de", "fra": "fr", "pol": "pl",
-    "kaz": "kk",
+    "kaz": "kk", "english": "en", "russian": "ru", "belarusian": "be", "ukrainian": "uk",
 }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from transalign.errors import InputError
 from transalign.formats.tsv import trim_empty_tail
-from transalign.glossary.languages import ISO_639_2, is_language_code, looks_like_language
+from transalign.glossary.languages import LANGUAGE_ALIASES, is_language_code, looks_like_language
 from transalign.glossary.model import Concept, Glossary, Term, make_concept
 from transalign.glossary.text import mixed_script_word, normalise_with_offsets
 from transalign.io import atomic_write_text, read_text
@@ -57,10 +57,10 @@ def _header(line: str, path: str, lineno: int) -> tuple[list[str], list[str]]:
         if not is_language_code(name):
             raise fail("E203", f"column {name!r} is not an ISO 639-1 language code",
                        "name language columns by their lower-case two-letter code: en, ru, be")
-    three = [name for name in columns if name.lower() in ISO_639_2]
-    if three:
-        raise fail("E203", f"column {three[0]!r} is a three-letter code",
-                   f"name it {ISO_639_2[three[0].lower()]!r}: language columns use ISO 639-1")
+    aliases = [name for name in columns if name.lower() in LANGUAGE_ALIASES]
+    if aliases:
+        raise fail("E203", f"column {aliases[0]!r} names a language without its ISO 639-1 code",
+                   f"name it {LANGUAGE_ALIASES[aliases[0].lower()]!r}: language columns use ISO 639-1")
     if not languages:
         raise fail("E202", "header has no language column", HINT_FORMAT)
     return columns, languages
