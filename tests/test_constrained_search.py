@@ -181,3 +181,17 @@ def test_forbidden_sequences_never_appear(forbidden: list[list[int]], source: li
     for h in hyps:
         for seq in banned:
             assert not contains(h.tokens, seq)
+
+
+def test_round_robin_allocation_order() -> None:
+    """Best of each bank first (highest bank first), then the second best of each, per sentence."""
+    import torch
+
+    from transalign.constrained.select import round_robin_order
+
+    sentences = torch.tensor([0, 0, 0, 0, 0, 1, 1])
+    banks = torch.tensor([2, 2, 0, 0, 1, 0, 0])
+    scores = torch.tensor([-5.0, -1.0, -0.5, -0.1, -9.0, -3.0, -2.0])
+    order = round_robin_order(sentences, banks, scores).tolist()
+    # sentence 0, round 0: bank 2 best (1), bank 1 (4), bank 0 best (3); round 1: bank 2 (0), bank 0 (2)
+    assert order == [1, 4, 3, 0, 2, 6, 5]

@@ -102,10 +102,35 @@ def candidates(
     return rows[live], tokens[live], scores[live], depth[live]
 
 
+def round_robin_order(sentences: Any, banks: Any, scores: Any) -> Any:
+    """Candidate indices in allocation order: by sentence, then round by round over the banks.
+
+    Round ``r`` holds the ``r``-th best candidate of every non-empty bank, highest bank first.
+
+    Args:
+        sentences, banks, scores: ``(M,)`` sentence index, bank and score of each candidate.
+
+    Returns:
+        ``(M,)`` long permutation.
+    """
+    import torch
+
+    n_banks = int(banks.max().item()) + 1 if banks.numel() else 1
+    order = torch.argsort(scores, descending=True, stable=True)
+    group = sentences * n_banks + (n_banks - 1 - banks)
+    order = order[torch.argsort(group[order], stable=True)]
+    rank = torch.arange(order.numel(), device=scores.device) - _group_starts(group[order])
+    rounds = (sentences[order] * (order.numel() + 1) + rank) * n_banks + (n_banks - 1 - banks[order])
+    return order[torch.argsort(rounds)]
+
+
 def select_banked(
     total: Any, beam: int, eos_id: int, pad_id: int, banks: Any, rows: Any, tokens: Any, scores: Any
 ) -> Selection:
     """Dynamic-beam-allocation step over precomputed candidates.
+
+    ``</s>`` candidates among the first ``k`` of their sentence's allocation order finish; the
+    first ``k`` other candidates form the next beam.
 
     Args:
         total: ``(N, V)`` scores (only its shape and device are used).
@@ -115,23 +140,14 @@ def select_banked(
     import torch
 
     n_sent = total.shape[0] // beam
-    n_banks = int(banks.max().item()) + 1 if banks.numel() else 1
-    sent = rows // beam
-    order = torch.argsort(scores, descending=True, stable=True)
-    group = sent * n_banks + (n_banks - 1 - banks)
-    order = order[torch.argsort(group[order], stable=True)]
-    rank = torch.arange(order.numel(), device=total.device) - _group_starts(group[order])
-    width = order.numel() + 1
-    round_robin = (sent[order] * width + rank) * n_banks + (n_banks - 1 - banks[order])
-    order = order[torch.argsort(round_robin)]
-    sent_o = sent[order]
-    position = torch.arange(order.numel(), device=total.device) - _group_starts(sent_o)
+    order = round_robin_order(rows // beam, banks, scores)
+    starts = _group_starts(rows[order] // beam)
+    position = torch.arange(order.numel(), device=total.device) - starts
     is_eos = tokens[order] == eos_id
-    finished = order[is_eos & (position < beam)]
     not_eos = (~is_eos).long()
     taken = torch.cumsum(not_eos, 0) - not_eos
-    taken = taken - taken[_group_starts(sent_o)]
-    chosen = order[(not_eos.bool()) & (taken < beam)]
+    chosen = order[~is_eos & (taken - taken[starts] < beam)]
+    finished = order[is_eos & (position < beam)]
     chosen_rows, chosen_tokens, chosen_scores = rows[chosen], tokens[chosen], scores[chosen]
     counts = torch.bincount(chosen_rows // beam, minlength=n_sent)
     if bool((counts < beam).any()):
