@@ -386,3 +386,38 @@ def test_memory_option_reads_an_archive_folder_and_files(tiny_model: Path, tmp_p
     rows = read_aligned_tsv(out / "s.en-ru.tsv").rows
     assert [row["origin"] for row in rows] == ["tm", "mt", "tm"]
     assert "missing: not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("make_input", "code", "reason"),
+    [
+        (lambda root: root / "missing.en.txt", "[E001]", "a missing input"),
+        (lambda root: _written(root / "empty.en.txt", b""), "[E307]", "an empty input"),
+        (lambda root: _written(root / "b.en.txt", b"\x00\x01\x02"), "[E003]", "a binary input"),
+    ],
+)
+def test_unusable_input_is_reported_before_any_model_is_looked_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], make_input: object, code: str,
+        reason: str) -> None:
+    """No --model and no hub: the input's own error is what the user sees, not E301."""
+    story = make_input(tmp_path)  # type: ignore[operator]
+    exit_code = main(["translate", "--src-lang", "en", "--to", "ru", "--out", str(tmp_path / "o"),
+                      "--quiet", str(story)])
+    err = capsys.readouterr().err
+    assert exit_code == 2 and code in err and "[E301]" not in err, reason
+    assert not (tmp_path / "o").exists(), reason
+
+
+def test_out_under_a_file_fails_before_the_model_is_looked_for(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "taken").write_text("not a folder", encoding="utf-8")
+    story = _written(tmp_path / "s.en.txt", STORY.encode())
+    exit_code = main(["translate", "--src-lang", "en", "--to", "ru", "--out", str(tmp_path / "taken" / "o"),
+                      "--quiet", str(story)])
+    err = capsys.readouterr().err
+    assert exit_code == 2 and "[E308]" in err and "[E301]" not in err
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

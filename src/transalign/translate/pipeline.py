@@ -11,7 +11,6 @@ only what is left. One bad input does not stop the others: its error is in the r
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -93,10 +92,12 @@ def translate_documents(
     glossary, glossary_sha = load_run_glossary(glossary_paths)
     report = RunReport()
     documents = _read_documents(paths, src_lang, encoding, report)
+    if not documents:  # nothing readable: report the inputs' errors, never load a model
+        return report
+    _check_out_dir(Path(out_dir))
     translators = _translators(model, src_lang, targets, backend, settings, runtime,
                                default_enforcer() if enforcer == "default" else enforcer)
-    if documents:  # after the run-level checks: a run that fails or has no input leaves no folder
-        _make_out_dir(Path(out_dir))
+    _make_out_dir(Path(out_dir))  # after the run-level checks: a failed run leaves no folder
     runs: list[tuple[TargetRun, dict[str, Translation]]] = []
     for tgt in targets:
         signature = build_signature(translators[tgt].signature(tgt), src_lang=src_lang, tgt_lang=tgt,
@@ -123,6 +124,16 @@ def _result(plan: OutputPlan, write_failure: str | None) -> OutputResult:
     return OutputResult(path, tgt, "written", plan.tsv_path, plan.counts())
 
 
+def _check_out_dir(out_dir: Path) -> None:
+    """Fail fast (E308) when ``--out`` or one of its parents exists and is not a folder."""
+    for folder in (out_dir, *out_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise InputError("E308", f"{folder} is not a folder", path=out_dir,
+                                 hint="pass --out with a writable folder (not a file)")
+            return
+
+
 def _make_out_dir(out_dir: Path) -> None:
     """Create ``--out`` up front, so an unusable one fails before any work (E308)."""
     try:
@@ -133,30 +144,14 @@ def _make_out_dir(out_dir: Path) -> None:
 
 
 def load_run_glossary(paths: Sequence[str | Path]) -> tuple[GlossaryLike | None, str | None]:
-    """The merged glossary and its digest; (None, None) without paths.
-
-    Uses ``transalign.glossary.tsv.load_glossaries``; where that module is not installed, the
-    digest is the sha256 of the files' bytes and no glossary object is returned.
-    """
+    """The merged glossary (TSV or TBX files, later ones override) and its digest; (None, None)
+    without paths."""
     if not paths:
         return None, None
-    try:
-        from transalign.glossary.tsv import load_glossaries  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        digest = hashlib.sha256()
-        for path in paths:
-            digest.update(_read_bytes(Path(path)))
-        return None, digest.hexdigest()
+    from transalign.glossary.tsv import load_glossaries
+
     glossary: GlossaryLike = load_glossaries(paths)
     return glossary, glossary.digest()
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise InputError("E001", f"cannot read glossary ({err.strerror})", path=path,
-                         hint="check the --glossary path") from None
 
 
 def _check_languages(src_lang: str, tgt_langs: Sequence[str]) -> list[str]:
