@@ -98,3 +98,17 @@ def test_cli_translate_with_glossary_writes_terms_and_issues(tiny_model: Path, t
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert "СНГ" in rows[0]["tgt"] and "ОБСЕ" in rows[0]["tgt"]
     assert "term-missing" not in rows[0].get("issues", "")
+
+
+def test_unmeetable_constraint_keeps_the_plain_best_and_reports_it(tiny_model: Path, house: Glossary) -> None:
+    """Two output tokens cannot hold ``Минские соглашения``: the plain best stays, flagged."""
+    from transalign.translate.settings import GenerationSettings
+
+    short = MarianTranslator(locate_model(str(tiny_model)), GenerationSettings(fixed_new_tokens=2))
+    sentence = "The Minsk agreements remain the basis."
+    plain_best = short.generate([sentence], "ru", num_return_sequences=4)[0][0]
+    enforcer = make_enforcer()
+    [out] = enforcer.translate(short, [sentence], "ru", house)
+    assert "term-missing:minsk_agreements" in out.issues
+    assert out.text == plain_best.text
+    assert enforcer.stats["incomplete"] == 1

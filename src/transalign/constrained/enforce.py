@@ -76,7 +76,11 @@ class ConstrainedEnforcer:
         plain_out = translator.translate_plain([item.source for item in plain], tgt_lang) if plain else []
         self._from_n_best(translator, [i for i in items if i.constraints], tgt_lang, judge)
         left = [i for i in items if i.constraints and not i.done]
+        plain_best = {item.index: (item.text, item.score, item.finished) for item in left}
         self._constrained(translator, left, tgt_lang)
+        for item in left:  # step 3: where constraints stay unmet, the fluent plain best if no worse
+            if _shortfall(judge, item.text, item) >= _shortfall(judge, plain_best[item.index][0], item):
+                item.text, item.score, item.finished = plain_best[item.index]
         self.stats.update(plain=len(plain), n_best=len(items) - len(plain) - len(left), constrained=len(left))
         results: list[Any] = [None] * len(items)
         for item, out in zip(plain, plain_out, strict=True):
@@ -178,6 +182,12 @@ class _Judge:
         found = [] if finished else ["length-limit"]
         found += [f"term-missing:{cid}" for cid in missing] + [f"term-forbidden:{cid}" for cid in banned]
         return found + ([] if text.strip() else ["empty-output"])
+
+
+def _shortfall(judge: _Judge, text: str, item: _Item) -> int:
+    """Concepts missing plus concepts with a forbidden term in ``text``."""
+    missing, banned = judge.problems(text, item.constraints)
+    return len(missing) + len(banned)
 
 
 def _needed(automaton: ConstraintAutomaton) -> int:
