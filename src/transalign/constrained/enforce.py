@@ -10,7 +10,7 @@ term of the target language, any inflected form) and their forbidden terms are b
    so the case follows the sentence.
 3. A concept still missing (e.g. the length limit was too short) is reported in the row's
    ``issues`` as ``term-missing:<concept id>``, a forbidden term as ``term-forbidden:<id>``;
-   the best hypothesis is kept.
+   the plain best hypothesis is kept unless the constrained one misses fewer concepts.
 
 Works with any backend object offering ``MarianTranslator``'s public methods (``model``,
 ``tokenizer``, ``settings``, ``token_budget``, ``encode``, ``generate``, ``decode``,
