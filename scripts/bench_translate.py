@@ -53,6 +53,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset of systems")
     parser.add_argument("--naive-sentences", type=int, help="time the naive loop on this many sentences only")
+    parser.add_argument(
+        "--limit", action="append", default=[], metavar="SYSTEM=N",
+        help="time SYSTEM (or 'overhead', the constrained search timing) on N sentences only",
+    )
     parser.add_argument("--rounds", type=int, default=2, help="slices the systems translate in turn")
     parser.add_argument(
         "--no-constraint-timing",
@@ -88,6 +92,15 @@ def tokenizer_text() -> str:
     return repo_text(REPO) + "\n" + "\n".join(news_sentences(vocabulary(repo_text(REPO)), 4_000, seed=1))
 
 
+def limits(given: list[str], naive: int | None) -> dict[str, int]:
+    """``--limit SYSTEM=N`` options (and ``--naive-sentences``) as a dict."""
+    result = {"naive": naive} if naive else {}
+    for option in given:
+        system, _, count = option.partition("=")
+        result[system] = int(count)
+    return result
+
+
 def make_request(args: argparse.Namespace, device: str) -> Request:
     sentences = make_sentences(args.sentences or (48 if args.quick else 128))
     naive = args.naive_sentences or (16 if args.quick else None)
@@ -100,7 +113,7 @@ def make_request(args: argparse.Namespace, device: str) -> Request:
         batch_tokens=args.batch_tokens,
         ct2_compute_type=args.ct2_compute_type,
         rounds=args.rounds,
-        limits={"naive": naive} if naive else {},
+        limits=limits(args.limit, naive),
     )
 
 
