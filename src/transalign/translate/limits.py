@@ -12,29 +12,44 @@ from collections.abc import Sequence
 from typing import Any
 
 
-def force_end_at_limits(limits: Sequence[int], rows_per_sentence: int, eos_token_id: int) -> Any:
+def force_end_at_limits(limits: Sequence[int], rows_per_sentence: int, eos_token_id: int, *,
+                        min_new_tokens: int = 0, banned: Sequence[int] = ()) -> Any:
     """A ``LogitsProcessor`` that allows only ``</s>`` once row ``r`` has ``limits[r // rows_per_sentence]``
     generated tokens (the decoder start token not counted).
+
+    It also does, in place and without copying the score matrix, what ``generate`` would do with
+    ``bad_words_ids`` (single tokens) and ``min_new_tokens`` at a copy of the whole
+    ``(rows, vocabulary)`` matrix per step each, without a device sync. The forced ``</s>`` adds
+    nothing to a hypothesis's score (as ``forced_eos_token_id`` and CTranslate2's cut), so the
+    beams cut at a limit compete on what they said.
 
     Args:
         limits: output limit in tokens per sentence of the batch, in batch order.
         rows_per_sentence: beams per sentence (rows of ``input_ids`` are sentence-major).
         eos_token_id: the ``</s>`` id.
+        min_new_tokens: ``</s>`` is banned before this many tokens.
+        banned: token ids never generated (Marian's ``<pad>``).
     """
     import torch
     from transformers import LogitsProcessor
 
     per_row = torch.tensor([limit for limit in limits for _ in range(rows_per_sentence)])
+    first_limit = min(limits)
+    banned_ids = list(banned)
 
     class ForceEndAtLimits(LogitsProcessor):  # type: ignore[misc]
         def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
             generated = input_ids.shape[1] - 1
-            done = per_row.to(scores.device) <= generated
-            if bool(done.any()):
-                eos_scores = scores[:, eos_token_id].clone()
-                scores[done] = float("-inf")
-                scores[done, eos_token_id] = torch.where(
-                    torch.isfinite(eos_scores[done]), eos_scores[done], torch.zeros_like(eos_scores[done]))
+            if banned_ids:
+                scores[:, banned_ids] = float("-inf")
+            if generated < min_new_tokens:
+                scores[:, eos_token_id] = float("-inf")
+            if generated < first_limit:
+                return scores
+            done = per_row.to(scores.device, non_blocking=True) <= generated
+            eos_column = scores[:, eos_token_id].masked_fill(done, 0.0)  # a forced end costs nothing
+            scores.masked_fill_(done[:, None], float("-inf"))
+            scores[:, eos_token_id] = eos_column
             return scores
 
     return ForceEndAtLimits()

@@ -192,7 +192,9 @@ class MarianTranslator:
         config = self._generation_config(settings, n_best, max(limits))
         recorder = step_recorder(2 * config.num_beams)
         processors = LogitsProcessorList(
-            [force_end_at_limits(limits, config.num_beams, config.eos_token_id), recorder])
+            [force_end_at_limits(limits, config.num_beams, config.eos_token_id,
+                                 min_new_tokens=settings.min_new_tokens(), banned=[config.pad_token_id]),
+             recorder])
         with torch.inference_mode():
             out = self.model.generate(**batch, generation_config=config, logits_processor=processors)
             scores = sequence_scores(recorder, out.sequences, getattr(out, "beam_indices", None),
@@ -212,11 +214,10 @@ class MarianTranslator:
         config = self.model.config
         return GenerationConfig(  # type: ignore[no-untyped-call]
             num_beams=max(settings.beam_size, n_best), num_return_sequences=n_best,
-            max_length=limit + 2, min_new_tokens=settings.min_new_tokens(),
-            length_penalty=settings.length_penalty,
+            max_length=limit + 2, min_length=0, length_penalty=settings.length_penalty,
             no_repeat_ngram_size=settings.no_repeat_ngram_size, early_stopping=True, do_sample=False,
             decoder_start_token_id=config.decoder_start_token_id, eos_token_id=config.eos_token_id,
-            pad_token_id=config.pad_token_id, bad_words_ids=[[config.pad_token_id]],
+            pad_token_id=config.pad_token_id,  # <pad> banned and min_new_tokens: see limits
             return_dict_in_generate=True, output_scores=False,  # scores: see stepscores
         )
 
@@ -369,6 +370,10 @@ def load_model(files: ModelFiles, device: str, dtype: str) -> Any:
     with _load_errors(files):
         model: Any = MarianMTModel.from_pretrained(files.path, local_files_only=True,
                                                    dtype=getattr(torch, dtype))
+    # <pad> banned and the forced </s> at the limit are done in place per sentence (see limits);
+    # generate's own processors for them copy the whole score matrix at every step
+    model.generation_config.bad_words_ids = None
+    model.generation_config.forced_eos_token_id = None
     return model.to(device).eval()
 
 
