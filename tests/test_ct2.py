@@ -86,7 +86,10 @@ def test_nothing_is_loaded_or_converted_for_the_signature(files: ModelFiles, tmp
     translator = CTranslate2Translator(files, runtime=RuntimeSettings(device="cpu"), cache=tmp_path)
     signature = translator.signature("ru")
     assert (signature["backend"], signature["compute_type"], signature["target_token"]) == (
-        "ctranslate2", "int8", ">>rus<<")
+        "ctranslate2",
+        "int8",
+        ">>rus<<",
+    )
     assert not any(tmp_path.iterdir())
 
 
@@ -96,8 +99,15 @@ def test_pipeline_with_ctranslate2_backend(tiny_model: Path, tmp_path: Path, mon
     monkeypatch.setenv("TRANSALIGN_CACHE", str(tmp_path / "cache"))
     story = tmp_path / "story.en.txt"
     story.write_text("The CIS ministers met in Minsk.\n\nOSCE observers went to Donbass.\n", "utf-8")
-    report = translate_documents([story], "en", ["ru", "be"], str(tiny_model), out_dir=tmp_path / "out",
-                                 backend="ctranslate2", enforcer=None)
+    report = translate_documents(
+        [story],
+        "en",
+        ["ru", "be"],
+        str(tiny_model),
+        out_dir=tmp_path / "out",
+        backend="ctranslate2",
+        enforcer=None,
+    )
     assert [r.status for r in report.results] != [] and not report.failures
     for lang in ("ru", "be"):
         tsv = (tmp_path / "out" / f"story.en-{lang}.tsv").read_text(encoding="utf-8").splitlines()
@@ -169,3 +179,25 @@ def test_mps_is_refused(files: ModelFiles, cache: Path) -> None:
     with pytest.raises(InputError) as caught:
         CTranslate2Translator(files, runtime=RuntimeSettings(device="mps"), cache=cache)
     assert caught.value.code == "E603"
+
+
+def test_glossary_terms_through_ctranslate2_n_best_and_constrained_fallback(
+    files: ModelFiles, cache: Path
+) -> None:
+    from transalign.constrained import make_enforcer
+    from transalign.glossary import default_glossary_path, load_glossary
+
+    glossary = load_glossary(default_glossary_path())
+    translator = CTranslate2Translator(
+        files, GenerationSettings(beam_size=4), EXACT, make_enforcer(), cache=cache
+    )
+    sources = [
+        "The CIS ministers met in Minsk.",
+        "OSCE observers went to Donbass.",
+        "Nothing to enforce here.",
+    ]
+    translations = translator.translate(sources, "ru", glossary)
+    assert len(translations) == 3
+    for source, translation in zip(sources, translations, strict=True):
+        assert not [i for i in translation.issues if i.startswith(("term-missing", "term-forbidden"))], source
+    assert translator._torch_model is not None, "random weights: the fallback decoder had to run"
