@@ -116,7 +116,7 @@ def beam_search(model: Any, input_ids: Any, attention_mask: Any, config: SearchC
         step = 0
         while beams.sentences:
             selection = _step(model, beams, step, config)
-            _advance(beams, selection, config, int(model.config.eos_token_id))
+            _advance(beams, selection, config, _special_id(model, "eos_token_id"))
             step += 1
             _retire(beams, step, config, results)
     return results
@@ -152,7 +152,7 @@ def _next_log_probs(model: Any, beams: _Beams) -> Any:
     import torch
 
     if beams.history.shape[1] == 0:
-        start = model.config.decoder_start_token_id
+        start = _special_id(model, "decoder_start_token_id")
         last = torch.full((beams.history.shape[0], 1), start, dtype=torch.long, device=beams.history.device)
     else:
         last = beams.history[:, -1:]
@@ -161,6 +161,23 @@ def _next_log_probs(model: Any, beams: _Beams) -> Any:
                 decoder_input_ids=last, use_cache=True, **{name: beams.cache})
     beams.cache = getattr(out, name)
     return scoring.token_log_probs(out.logits[:, -1, :])
+
+
+def _special_id(model: Any, name: str) -> int:
+    """A special token id from the model config, else its generation config (Marian: the
+    decoder starts with ``<pad>``)."""
+    for source in (model.config, getattr(model, "generation_config", None)):
+        value = getattr(source, name, None)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value is not None:
+            return int(value)
+    if name == "decoder_start_token_id":
+        return _special_id(model, "pad_token_id")
+    from transalign.errors import InputError
+
+    raise InputError("E401", f"the model's config has no {name}",
+                     hint="use a MarianMT checkpoint whose config.json sets it")
 
 
 def _cache_argument(model: Any) -> str:
@@ -180,7 +197,7 @@ _CACHE_ARGUMENT: dict[type, str] = {}
 def _step(model: Any, beams: _Beams, step: int, config: SearchConfig) -> select.Selection:
     """Score every continuation, apply masks, select the next beam."""
     beam = config.beam_size
-    eos_id, pad_id = int(model.config.eos_token_id), int(model.config.pad_token_id)
+    eos_id, pad_id = _special_id(model, "eos_token_id"), _special_id(model, "pad_token_id")
     logp = _next_log_probs(model, beams)
     logp[:, pad_id] = NEG_INF
     if step < config.min_new_tokens:
