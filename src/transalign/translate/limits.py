@@ -38,6 +38,9 @@ def force_end_at_limits(limits: Sequence[int], rows_per_sentence: int, eos_token
     banned_ids = list(banned)
 
     class ForceEndAtLimits(LogitsProcessor):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.limits = per_row
+
         def __call__(self, input_ids: torch.Tensor, scores: torch.Tensor) -> torch.Tensor:
             generated = input_ids.shape[1] - 1
             if banned_ids:
@@ -46,7 +49,9 @@ def force_end_at_limits(limits: Sequence[int], rows_per_sentence: int, eos_token
                 scores[:, eos_token_id] = float("-inf")
             if generated < first_limit:
                 return scores
-            done = per_row.to(scores.device, non_blocking=True) <= generated
+            if self.limits.device != scores.device:
+                self.limits = self.limits.to(scores.device)
+            done = self.limits <= generated
             eos_column = scores[:, eos_token_id].masked_fill(done, 0.0)  # a forced end costs nothing
             scores.masked_fill_(done[:, None], float("-inf"))
             scores[:, eos_token_id] = eos_column
