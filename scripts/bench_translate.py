@@ -25,7 +25,6 @@ from transalign.bench.model import SHAPES, build_random_marian
 from transalign.bench.report import run_all, search_overhead, summary
 from transalign.bench.sentences import news_sentences, repo_text, source_terms, vocabulary, with_terms
 from transalign.bench.systems import SYSTEMS, Request
-from transalign.glossary import default_glossary_path, load_glossary
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -81,9 +80,15 @@ def resolve_device(device: str) -> str:
 
 
 def make_sentences(count: int) -> list[str]:
-    """News-length sentences, each with 1-3 English terms of the house glossary."""
-    glossary = load_glossary(default_glossary_path())
+    """News-length sentences, each with 1-3 English terms of the house glossary (when loadable)."""
     plain = news_sentences(vocabulary(repo_text(REPO)), count)
+    try:
+        from transalign.glossary import default_glossary_path, load_glossary
+
+        glossary = load_glossary(default_glossary_path())
+    except ImportError as err:  # e.g. pyahocorasick missing on a bare GPU image
+        log(f"sentences without glossary terms ({err})")
+        return plain
     return with_terms(plain, source_terms(glossary, "en", "ru"))
 
 
