@@ -69,6 +69,18 @@ def test_long_sentence_is_split_not_truncated(tiny_model: Path) -> None:
     assert result[1].issues == [] or "split" not in result[1].issues[0]
 
 
+@pytest.mark.parametrize(("words", "reason"), [
+    (400, "over the tiny model's 256 positions: split, and transformers' 'indexing errors' warning "
+          "(about a sequence the tool never feeds whole) must not reach the user's stderr"),
+    (5, "a short sentence: nothing to say either"),
+])
+def test_long_input_prints_no_transformers_length_warning(
+        tiny_model: Path, capfd: pytest.CaptureFixture[str], words: int, reason: str) -> None:
+    fresh = MarianTranslator(locate_model(str(tiny_model)))  # the warning fires once per tokenizer
+    fresh.translate([" ".join(["ministers"] * words) + "."], "ru")
+    assert "indexing errors" not in capfd.readouterr().err, reason
+
+
 def test_unsupported_target_language_is_e303(translator: MarianTranslator) -> None:
     with pytest.raises(InputError) as err:
         translator.translate(["Hello."], "de")

@@ -147,7 +147,9 @@ class MarianTranslator:
             cache.clear()
         missing = [text for text in unique if text not in cache]
         if missing:
-            cache.update(zip(missing, self.tokenizer(missing).input_ids, strict=True))
+            # verbose=False: a sentence over the model's limit is split later (never fed whole),
+            # so transformers' "will result in indexing errors" warning would only mislead
+            cache.update(zip(missing, self.tokenizer(missing, verbose=False).input_ids, strict=True))
         return [cache[text] for text in sentences]
 
     def encode(self, sentences: Sequence[str], tgt_lang: str) -> dict[str, Any]:
