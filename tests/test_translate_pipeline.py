@@ -421,3 +421,27 @@ def test_out_under_a_file_fails_before_the_model_is_looked_for(
 def _written(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+@pytest.mark.parametrize(("spelling", "reason"), [
+    ("{folder}/s.en.txt", "the same path twice (a shell glob plus the name): translated once, no E305"),
+    ("{folder}/./s.en.txt", "the same file through another spelling of its path: still one document"),
+])
+def test_a_file_named_twice_is_translated_once(tiny_model: Path, tmp_path: Path, spelling: str,
+                                               reason: str) -> None:
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    again = spelling.format(folder=tmp_path)
+    report = translate_documents([story, again], "en", ["ru"], str(tiny_model), out_dir=tmp_path / "out")
+    assert not report.failures, reason
+    assert report.count("written") == 1, reason
+
+
+def test_two_files_with_one_document_id_are_still_e305(tiny_model: Path, tmp_path: Path) -> None:
+    """Different files whose outputs would collide keep failing (the dedup is for one file only)."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "s.en.txt").write_text(STORY, encoding="utf-8")
+    report = translate_documents([tmp_path / "a" / "s.en.txt", tmp_path / "b" / "s.en.txt"], "en", ["ru"],
+                                 str(tiny_model), out_dir=tmp_path / "out")
+    assert [r.error.code for r in report.failures if r.error is not None] == ["E305"]

@@ -177,6 +177,8 @@ def _read_documents(paths: Iterable[str | Path], src_lang: str, encoding: str,
         path = Path(raw)
         try:
             document = read_document(path, src_lang, encoding)
+            if document.doc_id in seen and _same_file(seen[document.doc_id], path):
+                continue  # the same file named twice (e.g. by a shell glob and by name): once
             if document.doc_id in seen:
                 raise InputError(
                     "E305", f"document id {document.doc_id!r} is also that of {seen[document.doc_id]}",
@@ -187,6 +189,14 @@ def _read_documents(paths: Iterable[str | Path], src_lang: str, encoding: str,
         seen[document.doc_id] = path
         documents.append(document)
     return documents
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """True when both paths name one file (``a.txt``, ``./a.txt``, a symlink to it)."""
+    try:
+        return first.samefile(second)
+    except OSError:
+        return False
 
 
 def _translators(model: str | None, src_lang: str, targets: list[str], backend: str,
