@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from transalign.errors import TransalignError
+from transalign.errors import InputError, TransalignError
 from transalign.translate.pipeline import translate_documents
 from transalign.translate.progress import ProgressBar
 from transalign.translate.settings import GenerationSettings, RuntimeSettings
@@ -24,6 +24,18 @@ def stories(folder: Path, src_lang: str) -> list[Path]:
     """The folder's stories, sorted by name."""
     named = sorted(folder.glob(f"*.{src_lang}.txt"))
     return named or sorted(folder.glob("*.txt"))
+
+
+def find_stories(folder: Path, src_lang: str) -> list[Path]:
+    """:func:`stories`, or E309 when the folder is missing or holds no ``*.txt`` story."""
+    if not folder.is_dir():
+        raise InputError("E309", "not a folder of stories", path=folder,
+                         hint="pass a folder holding *.<src>.txt or *.txt stories")
+    found = stories(folder, src_lang)
+    if not found:
+        raise InputError("E309", "no story (*.txt) in the folder", path=folder,
+                         hint=f"put the stories there as NAME.{src_lang}.txt or NAME.txt")
+    return found
 
 
 def main() -> int:
@@ -40,9 +52,9 @@ def main() -> int:
     parser.add_argument("--beam-size", type=int, default=4)
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args()
-    paths = stories(args.folder, args.src_lang)
     started = time.perf_counter()
     try:
+        paths = find_stories(args.folder, args.src_lang)
         report = translate_documents(
             paths, args.src_lang, args.to.split(","), args.model, args.glossary, args.out,
             settings=GenerationSettings(beam_size=args.beam_size),
