@@ -445,3 +445,28 @@ def test_two_files_with_one_document_id_are_still_e305(tiny_model: Path, tmp_pat
     report = translate_documents([tmp_path / "a" / "s.en.txt", tmp_path / "b" / "s.en.txt"], "en", ["ru"],
                                  str(tiny_model), out_dir=tmp_path / "out")
     assert [r.error.code for r in report.failures if r.error is not None] == ["E305"]
+
+
+@pytest.mark.parametrize(("package", "reason"), [
+    ("transformers", "decoding defaults and tokenisation change between transformers releases"),
+    ("torch", "kernels (and so scores and beam ties) change between torch releases"),
+    ("sentencepiece", "the segmentation of the input into pieces"),
+    ("python", "the interpreter, for a byte-identical rerun"),
+])
+def test_manifest_records_the_library_versions_outside_the_signature(
+        tiny_model: Path, tmp_path: Path, package: str, reason: str) -> None:
+    import platform
+    from importlib import metadata
+
+    story = tmp_path / "s.en.txt"
+    story.write_text(STORY, encoding="utf-8")
+    translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=tmp_path / "out")
+    manifest_file = tmp_path / "out" / "s.en-ru.manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    expected = platform.python_version() if package == "python" else metadata.version(package)
+    assert manifest["environment"][package] == expected, reason
+    assert package not in manifest["signature"], "a version is not a signature field"
+    manifest["environment"][package] = "0.0-older"  # written by another install: still up to date
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    report = translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=tmp_path / "out")
+    assert report.count("unchanged") == 1, "a library upgrade alone does not retranslate"

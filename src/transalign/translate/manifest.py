@@ -7,8 +7,11 @@ ones (and the TSV still holds the expected rows); then a re-run leaves both file
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import platform
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,9 @@ from transalign import __version__
 from transalign.io import atomic_write_text
 
 MANIFEST_VERSION = 1
+ENVIRONMENT_PACKAGES = ("torch", "transformers", "sentencepiece", "sacremoses", "ctranslate2", "nltk")
+"""Libraries whose versions the manifest records (outside the signature: an upgrade alone does
+not retranslate, but whoever reproduces a run can see what produced it)."""
 
 
 def manifest_path(tsv_path: Path) -> Path:
@@ -50,6 +56,19 @@ def signature_line(signature: dict[str, Any]) -> str:
     return "|".join(parts)
 
 
+@functools.cache
+def run_environment() -> dict[str, str]:
+    """Python, platform and the installed versions of :data:`ENVIRONMENT_PACKAGES` (missing ones
+    left out)."""
+    found = {"python": platform.python_version(), "platform": platform.platform(terse=True)}
+    for name in ENVIRONMENT_PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
 def read_manifest(path: Path) -> dict[str, Any] | None:
     """The manifest at ``path``, or None when missing or unreadable (treated as out of date)."""
     try:
@@ -63,7 +82,8 @@ def write_manifest(path: Path, *, signature: dict[str, Any], input_path: Path, i
                    counts: dict[str, int]) -> None:
     """Write the manifest atomically (stable key order, so equal runs give equal bytes)."""
     data = {"manifest_version": MANIFEST_VERSION, "input": str(input_path), "input_sha256": input_sha256,
-            "signature": signature, "signature_line": signature_line(signature), "rows": counts}
+            "signature": signature, "signature_line": signature_line(signature), "rows": counts,
+            "environment": run_environment()}
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
