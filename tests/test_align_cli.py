@@ -12,6 +12,8 @@ from transalign.formats.links import parse_links
 from transalign.formats.tsv import read_aligned_tsv
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+RU = "Встреча министров иностранных дел СНГ прошла в Минске в четверг, сообщили в министерстве."
+BE = "Сустрэча міністраў замежных спраў СНД прайшла ў Мінску ў чацвер, паведамілі ў міністэрстве."
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -55,6 +57,9 @@ def test_three_editions_as_one_tmx(tmp_path: Path, capsys: pytest.CaptureFixture
         (["--format", "xml"], "E502", "unknown format"),
         (["--tgt-lang", "ru,be"], "E502", "two languages, one target file"),
         (["--format", "tsv", "--tgt-lang", "ru,be", "EXTRA"], "E502", "several targets need tmx"),
+        (["--tgt-lang", "en"], "E502", "target language = source language: nothing to align"),
+        (["--format", "tmx", "--tgt-lang", "ru,ru", "EXTRA"], "E502",
+         "a language twice: the multilingual TMX silently kept one of the two editions"),
     ],
 )
 def test_usage_errors(extra: list[str], code: str, why: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,3 +123,46 @@ def test_document_id(name: str, lang: str, expected: str, why: str) -> None:
     from transalign.align.api import document_id
 
     assert document_id(Path(name), lang) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("langs", "editions", "named", "why"),
+    [
+        ("ru,be", ("en", "be", "ru"), "be", "ru and be editions swapped: the TMX labelled Belarusian as ru"),
+        ("ru", ("ru", "en"), "ru", "source and target swapped: Cyrillic where the English story belongs"),
+        ("be", ("en", "en"), "en", "the English story given as the Belarusian edition"),
+        ("be", ("en", "ru"), "ru", "the Russian edition where the Belarusian one belongs"),
+    ],
+)
+def test_an_edition_in_the_wrong_language_is_e504_naming_it(
+        langs: str, editions: tuple[str, ...], named: str, why: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(SAMPLES / f"minsk-forum.{lang}.sents") for lang in editions]
+    status, out, err = run(["--src-lang", "en", "--tgt-lang", langs, "--sentences", "--format", "tmx",
+                            *files], capsys)
+    assert status == 2 and out == "", why
+    assert err.count("\n") == 1 and "[E504]" in err and f"minsk-forum.{named}.sents" in err, why
+
+
+@pytest.mark.parametrize(
+    ("sentences", "lang", "expected", "why"),
+    [
+        ([RU], "ru", None, "Russian fits"),
+        ([BE], "be", None, "Belarusian fits"),
+        ([BE], "ru",
+         "Belarusian (be) text", "і and ў, no и/щ/ъ: Belarusian"),
+        ([RU], "be",
+         "Russian (ru) text", "и, no і/ў: Russian"),
+        (["The CIS foreign ministers met in Minsk on Thursday, the ministry said."], "ru", "Latin text",
+         "English where Russian belongs"),
+        (["СНГ"], "en", None, "too few letters to judge: a headline of one acronym passes"),
+        (["The CIS (СНГ, Содружество) ministers met in Minsk on Thursday to talk."], "en", None,
+         "English quoting a Russian name is still English"),
+        (["Le ministre a rencontré ses homologues à Minsk jeudi dernier, a-t-il dit."], "fr", None,
+         "a language without a known alphabet is not judged"),
+    ],
+)
+def test_looks_like(sentences: list[str], lang: str, expected: str | None, why: str) -> None:
+    from transalign.align.script import looks_like
+
+    assert looks_like(sentences, lang) == expected, why

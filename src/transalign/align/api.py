@@ -15,6 +15,7 @@ from transalign.align.aligner import Alignment, AlignOptions, align_sentences
 from transalign.align.documents import Document, load_document
 from transalign.align.mt import Translate
 from transalign.align.output import aligned_table, bilingual_units, pivot_units
+from transalign.align.script import looks_like
 from transalign.align.tmx import format_tmx
 from transalign.errors import InputError
 from transalign.formats.links import format_links
@@ -71,8 +72,8 @@ def check_job(job: AlignJob) -> None:
     """Validate the combination of options before any work.
 
     Raises:
-        InputError: E502 for an unknown format, a language/file count mismatch, or several
-            targets with a format other than TMX.
+        InputError: E502 for an unknown format, a language/file count mismatch, a language
+            given twice, or several targets with a format other than TMX.
     """
     if job.output not in FORMATS:
         raise InputError("E502", f"unknown format {job.output!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -80,6 +81,11 @@ def check_job(job: AlignJob) -> None:
         raise InputError("E502", f"{len(job.tgt_langs)} target language(s) but "
                          f"{len(job.tgts)} target file(s)",
                          hint="give one target file per language, e.g. --tgt-lang ru,be SRC RU BE")
+    langs = (job.src_lang, *job.tgt_langs)
+    repeated = sorted({lang for lang in langs if langs.count(lang) > 1})
+    if repeated:
+        raise InputError("E502", f"language {repeated[0]!r} is given twice (source and targets must differ)",
+                         hint="give each edition its own language, e.g. --src-lang en --tgt-lang ru,be")
     if len(job.tgts) > 1 and job.output != "tmx":
         raise InputError("E502", "several target editions can only be written as one TMX",
                          hint="add --format tmx, or align one target at a time")
@@ -91,14 +97,24 @@ def align_files(job: AlignJob, translate: dict[str, Translate] | None = None) ->
     ``translate`` optionally maps a target language to an MT hook for the chrF term.
     """
     check_job(job)
-    src = load_document(job.src, job.src_lang, sentences=job.sentences, encoding=job.encoding)
-    targets = [load_document(path, lang, sentences=job.sentences, encoding=job.encoding)
-               for path, lang in zip(job.tgts, job.tgt_langs, strict=True)]
+    src = _load(job, job.src, job.src_lang)
+    targets = [_load(job, path, lang) for path, lang in zip(job.tgts, job.tgt_langs, strict=True)]
     alignments = [
         _align(src, tgt, job.src_lang, lang, job.options, (translate or {}).get(lang))
         for tgt, lang in zip(targets, job.tgt_langs, strict=True)
     ]
     return _render(job, src, targets, alignments), alignments
+
+
+def _load(job: AlignJob, path: Path, lang: str) -> Document:
+    """One edition, checked to be written in ``lang``'s alphabet (E504 when it plainly is not)."""
+    document = load_document(path, lang, sentences=job.sentences, encoding=job.encoding)
+    found = looks_like(document.sentences, lang)
+    if found is not None:
+        raise InputError("E504", f"this looks like {found}, not {lang}", path=path,
+                         hint=f"check the order of the files: SRC ({job.src_lang}) first, then one file "
+                              f"per --tgt-lang language, in the order {','.join(job.tgt_langs)}")
+    return document
 
 
 def _align(src: Document, tgt: Document, src_lang: str, tgt_lang: str, options: AlignOptions,
