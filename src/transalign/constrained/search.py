@@ -239,23 +239,34 @@ def _advance(beams: _Beams, selection: select.Selection, config: SearchConfig, e
     """Record finished hypotheses, then reorder history, cache and constraint states."""
     import torch
 
-    length = beams.history.shape[1] + 1
-    eos_rows, eos_scores = selection.eos_rows.tolist(), selection.eos_scores.tolist()
-    for row, score in zip(eos_rows, eos_scores, strict=True):
-        sentence = row // config.beam_size
-        automaton = beams.automata[sentence]
-        unmet = automaton.unmet(automaton.step(beams.state_ids[row], eos_id)) if automaton else ()
-        real_end = length < int(beams.limits[sentence])  # </s> at the last step may be forced
-        hyp = Hypothesis(tuple(beams.history[row].tolist()), score,
-                         scoring.normalized(score, length, config.length_penalty), unmet, real_end)
-        _offer(beams.finished[row // config.beam_size], hyp, config.beam_size)
-
+    _record_finished(beams, selection, config, eos_id)
     rows = selection.rows
     beams.history = torch.cat([beams.history.index_select(0, rows), selection.tokens[:, None]], dim=1)
     beams.scores = selection.scores
     beams.cache.self_attention_cache.reorder_cache(rows)
     if any(a is not None for a in beams.automata):
         beams.state_ids = _next_states(beams, rows.tolist(), selection.tokens.tolist(), config.beam_size)
+
+
+def _record_finished(beams: _Beams, selection: select.Selection, config: SearchConfig, eos_id: int) -> None:
+    """Offer each hypothesis that writes ``</s>`` now to its sentence's finished pool.
+
+    Token histories, scores and limits come to the host in one copy each (not one per row).
+    """
+    rows = selection.eos_rows.tolist()
+    if not rows:
+        return
+    length = beams.history.shape[1] + 1
+    histories = beams.history.index_select(0, selection.eos_rows).tolist()
+    limits = beams.limits.tolist()
+    for row, tokens, score in zip(rows, histories, selection.eos_scores.tolist(), strict=True):
+        sentence = row // config.beam_size
+        automaton = beams.automata[sentence]
+        unmet = automaton.unmet(automaton.step(beams.state_ids[row], eos_id)) if automaton else ()
+        real_end = length < limits[sentence]  # </s> at the last step may be forced
+        hyp = Hypothesis(tuple(tokens), score, scoring.normalized(score, length, config.length_penalty),
+                         unmet, real_end)
+        _offer(beams.finished[sentence], hyp, config.beam_size)
 
 
 def _next_states(beams: _Beams, rows: list[int], tokens: list[int], beam: int) -> list[int]:
@@ -299,13 +310,12 @@ def _final(beams: _Beams, a: int, step: int, config: SearchConfig) -> list[Hypot
     pool = list(beams.finished[a])
     automaton = beams.automata[a]
     if len(pool) < config.n_best or step >= int(beams.limits[a]):  # at the limit, cut ones compete
-        for j in range(beam):
-            score = float(beams.scores[a, j])
+        histories = beams.history[a * beam:(a + 1) * beam].tolist()  # one host copy per sentence
+        for j, (score, tokens) in enumerate(zip(beams.scores[a].tolist(), histories, strict=True)):
             if score == NEG_INF:
                 continue
-            row = a * beam + j
-            unmet = automaton.unmet(beams.state_ids[row]) if automaton is not None else ()
-            pool.append(Hypothesis(tuple(beams.history[row].tolist()), score,
+            unmet = automaton.unmet(beams.state_ids[a * beam + j]) if automaton is not None else ()
+            pool.append(Hypothesis(tuple(tokens), score,
                                    scoring.normalized(score, step, config.length_penalty), unmet, False))
     pool.sort(key=lambda h: (len(h.unmet), not h.finished, -h.normalized))
     return pool[: config.n_best]
