@@ -1,4 +1,4 @@
-"""``scripts/translate_batch.py``: a folder of stories in, one JSON summary line out."""
+"""`scripts/translate_batch.py` and the translate command's surface: folders of stories, help text."""
 
 from __future__ import annotations
 
@@ -51,3 +51,15 @@ def test_folder_of_stories_is_translated_with_a_json_summary(tiny_model: Path, t
     assert result.returncode == 2, "one bad story makes the exit status 2"
     assert (summary["documents"], summary["written"], summary["failed"]) == (2, 1, 1)
     assert (tmp_path / "out" / "a.en-ru.tsv").is_file() and "[E003]" in result.stderr
+
+
+@pytest.mark.parametrize(("argv", "shown", "reason"), [
+    (["translate", "--help"], "pip install 'transalign[ct2]'",
+     "rich markup took '[ct2]' for a style tag and printed pip install 'transalign' (the wrong command)"),
+    (["align", "--help"], "--tgt-lang", "the align help renders its options"),
+])
+def test_help_shows_literal_text(argv: list[str], shown: str, reason: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "COLUMNS": "250"}
+    result = subprocess.run([sys.executable, "-m", "transalign", *argv], capture_output=True, text=True,
+                            env=env, timeout=120, check=False)
+    assert result.returncode == 0 and shown in result.stdout, reason

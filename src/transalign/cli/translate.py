@@ -29,7 +29,7 @@ def command(
                                      "(default 2000 on CPU, 16000 on GPU)."),
     threads: int = typer.Option(None, "--threads", help="CPU threads (default: one per core)."),
     backend: str = typer.Option("transformers", "--backend", help="transformers, or ctranslate2 (3-10x "
-                                "faster; pip install 'transalign[ct2]'; converts the model once)."),
+                                "faster; pip install 'transalign\\[ct2]'; converts the model once)."),
     compute_type: str = typer.Option("default", "--compute-type", help="ctranslate2 only: default "
                                      "(int8 on CPU, float16 on GPU), int8_float16, float32, ..."),
     encoding: str = typer.Option("utf-8", "--encoding", help="Input encoding, e.g. cp1251."),
