@@ -64,6 +64,8 @@ def main() -> int:
         print(f"translate_batch: error: {err.one_line()}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - started
+    for note in report.notes:
+        print(f"translate_batch: warning: {note}", file=sys.stderr)
     for failure in report.failures:
         if failure.error is not None:
             print(f"translate_batch: error: {failure.error.one_line()}", file=sys.stderr)

@@ -470,3 +470,25 @@ def test_manifest_records_the_library_versions_outside_the_signature(
     manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
     report = translate_documents([story], "en", ["ru"], str(tiny_model), out_dir=tmp_path / "out")
     assert report.count("unchanged") == 1, "a library upgrade alone does not retranslate"
+
+
+@pytest.mark.parametrize(("header", "to", "warned", "reason"), [
+    ("id\ten\tru", "ru,be", ["'be' column"], "an en/ru glossary with --to ru,be: be got no terms, silently"),
+    ("id\tru\tbe", "ru", ["'en' column"], "a glossary without the source language matches nothing"),
+    ("id\ten\tru\tbe", "ru,be", [], "every language covered: no warning"),
+])
+def test_glossary_without_a_run_language_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      tiny_model: Path, header: str, to: str,
+                                                      warned: list[str], reason: str) -> None:
+    columns = header.split("\t")
+    terms = {"en": "OSCE", "ru": "ОБСЕ", "be": "АБСЕ"}
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text(header + "\nosce\t" + "\t".join(terms[c] for c in columns[1:]) + "\n",
+                        encoding="utf-8")
+    story = tmp_path / "s.en.txt"
+    story.write_text("The OSCE met.", encoding="utf-8")
+    status = main(["translate", "--src-lang", "en", "--to", to, "--model", str(tiny_model), "--glossary",
+                   str(glossary), "--out", str(tmp_path / "out"), "--quiet", str(story)])
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
+    assert status == 0, reason
+    assert len(warnings) == len(warned) and all(w in line for w, line in zip(warned, warnings, strict=True)), reason

@@ -90,7 +90,7 @@ def translate_documents(
     if checkpoint_sentences is not None and checkpoint_sentences < 1:
         raise InputError("E306", "checkpoint interval must be positive", hint="e.g. --checkpoint-every 100")
     glossary, glossary_sha = load_run_glossary(glossary_paths)
-    report = RunReport()
+    report = RunReport(notes=glossary_gaps(glossary, src_lang, targets))
     documents = _read_documents(paths, src_lang, encoding, report)
     if not documents:  # nothing readable: report the inputs' errors, never load a model
         return report
@@ -152,6 +152,18 @@ def load_run_glossary(paths: Sequence[str | Path]) -> tuple[GlossaryLike | None,
 
     glossary: GlossaryLike = load_glossaries(paths)
     return glossary, glossary.digest()
+
+
+def glossary_gaps(glossary: GlossaryLike | None, src_lang: str, targets: Sequence[str]) -> list[str]:
+    """Warnings for the run's languages the glossary has no terms in (nothing is enforced there)."""
+    languages = getattr(glossary, "languages", None)
+    if glossary is None or languages is None:
+        return []
+    if src_lang not in languages:
+        return [f"the glossary has no {src_lang!r} column: no concept can be found in the source, "
+                f"so no term is enforced (its languages: {', '.join(languages)})"]
+    return [f"the glossary has no {lang!r} column: terms are not enforced in the {lang} edition"
+            for lang in targets if lang not in languages]
 
 
 def _check_languages(src_lang: str, tgt_langs: Sequence[str]) -> list[str]:
