@@ -491,4 +491,5 @@ def test_glossary_without_a_run_language_is_a_warning(tmp_path: Path, capsys: py
                    str(glossary), "--out", str(tmp_path / "out"), "--quiet", str(story)])
     warnings = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
     assert status == 0, reason
-    assert len(warnings) == len(warned) and all(w in line for w, line in zip(warned, warnings, strict=True)), reason
+    assert len(warnings) == len(warned), reason
+    assert all(w in line for w, line in zip(warned, warnings, strict=True)), reason
