@@ -17,8 +17,8 @@ weights, every sentence), so both of its steps run. Runs alternate and the faste
 ``repeats`` counts, so a busy machine hurts all systems alike; ``constrained_overhead_cpu`` is
 the same ratio in process CPU time (steadier where other jobs share the cores).
 
-:func:`glossary_system` is the whole ``translate --glossary`` path as a benchmark system
-(``bench.systems`` signature), on sentences with 1–3 glossary terms appended.
+The whole ``translate --glossary`` path is timed by ``scripts/bench_translate.py``'s
+``glossary`` system (:mod:`transalign.bench.systems`) on the same sentences as the others.
 """
 
 from __future__ import annotations
@@ -47,55 +47,6 @@ def draw_automata(glossary: Any, vocab_cache: TrieCache, lang: str, count: int, 
         if not vocab_cache.trie(constraint.concept_id, constraint.forms).is_empty():
             usable.append(constraint)
     return [vocab_cache.automaton(rng.sample(usable, rng.randint(1, max_constraints))) for _ in range(count)]
-
-
-def with_glossary_terms(sentences: list[str], glossary: Any, src_lang: str = "en", tgt_lang: str = "ru",
-                        max_terms: int = 3, seed: int = 0) -> list[str]:
-    """``sentences`` with the source terms of 1..``max_terms`` random concepts appended (fixed
-    seed), so that the ``translate --glossary`` path meets 1–3 constraints per sentence.
-    Sentences that already hold a glossary term are kept as they are."""
-    from transalign.glossary import SourceMatcher
-
-    rng = random.Random(seed)
-    usable = [c for c in glossary if c.preferred(src_lang) is not None and c.admitted(tgt_lang)]
-    matcher = SourceMatcher(glossary, src_lang)
-    out = []
-    for sentence in sentences:
-        if matcher.find(sentence):
-            out.append(sentence)
-            continue
-        picked = rng.sample(usable, rng.randint(1, max_terms))
-        terms = ", ".join(c.preferred(src_lang).text for c in picked)
-        out.append(f"{sentence.rstrip('.')} with {terms}.")
-    return out
-
-
-def glossary_system(model_dir: Path, request: Any) -> Callable[[list[str]], int]:
-    """A ``bench.systems`` system: ``MarianTranslator`` + this enforcer + the house glossary (or
-    ``request.glossary``), translating each sentence with 1–3 glossary terms (appended where it
-    has none: :func:`with_glossary_terms`), output length forced to ``request.length`` like the
-    other systems. Returns the run function."""
-    import torch
-
-    from transalign.constrained.enforce import make_enforcer
-    from transalign.glossary import default_glossary_path, load_glossary
-    from transalign.translate.marian import MarianTranslator
-    from transalign.translate.models import ModelFiles
-    from transalign.translate.settings import GenerationSettings, RuntimeSettings
-
-    torch.set_num_threads(request.threads)
-    glossary = load_glossary(request.glossary or default_glossary_path())
-    settings = GenerationSettings(beam_size=request.beam, fixed_new_tokens=request.length,
-                                  retry_no_repeat_ngram_size=0)
-    runtime = RuntimeSettings(device=request.device, token_budget=request.batch_tokens)
-    translator = MarianTranslator(ModelFiles("bench", model_dir), settings, runtime, make_enforcer())
-
-    def run(sentences: list[str]) -> int:
-        translator.translate(with_glossary_terms(sentences, glossary, tgt_lang=request.tgt_lang),
-                             request.tgt_lang, glossary)
-        return int(len(sentences) * request.length)
-
-    return run
 
 
 def _batches(lengths: list[int], batch_tokens: int, beam: int) -> list[list[int]]:
