@@ -493,3 +493,26 @@ def test_glossary_without_a_run_language_is_a_warning(tmp_path: Path, capsys: py
     assert status == 0, reason
     assert len(warnings) == len(warned), reason
     assert all(w in line for w, line in zip(warned, warnings, strict=True)), reason
+
+
+@pytest.mark.parametrize(("text", "src_lang", "code", "reason"), [
+    ("Министры иностранных дел СНГ встретились в Минске и обсудили ситуацию в Донбассе.", "en", "E310",
+     "a Russian story with --src-lang en: the en→ru model would turn it into noise, reported as success"),
+    ("Міністры замежных спраў СНД сустрэліся ў Мінску і абмеркавалі сітуацыю ў Данбасе.", "ru", "E310",
+     "a Belarusian story with --src-lang ru (be→en needs --src-lang be)"),
+    ("The CIS foreign ministers met in Minsk (Минск) and discussed the situation.", "en", None,
+     "English quoting a Cyrillic name is English"),
+])
+def test_a_story_not_in_the_source_language_is_e310(tmp_path: Path, text: str, src_lang: str,
+                                                    code: str | None, reason: str) -> None:
+    from transalign.errors import InputError
+    from transalign.translate.documents import read_document
+
+    story = tmp_path / "s.txt"
+    story.write_text(text, encoding="utf-8")
+    if code is None:
+        assert read_document(story, src_lang).sentences, reason
+        return
+    with pytest.raises(InputError) as err:
+        read_document(story, src_lang)
+    assert err.value.code == code and "s.txt" in err.value.one_line(), reason

@@ -64,11 +64,17 @@ def read_document(path: Path, src_lang: str, encoding: str = "utf-8") -> Documen
 
     Raises:
         InputError: E001-E004 unreadable/binary/undecodable (from ``read_text``), E307 when the
-            file holds no sentence.
+            file holds no sentence, E310 when its alphabet is plainly not ``src_lang``'s.
     """
+    from transalign.align.script import looks_like
+
     text = read_text(path, encoding=encoding)
     sentences = segment(text, src_lang)
     if not sentences:
         raise InputError("E307", "empty document: no sentence to translate", path=path,
                          hint="pass a file with text in it")
+    found = looks_like((sentence.text for sentence in sentences), src_lang)
+    if found is not None:
+        raise InputError("E310", f"this looks like {found}, not {src_lang}", path=path,
+                         hint=f"pass a story written in {src_lang}, or the --src-lang it is written in")
     return Document(path, document_id(path, src_lang), sentences, row_ids(sentences), text_sha256(text))
