@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from transalign.constrained.state import ConstraintAutomaton
+from transalign.constrained.state import ConstraintAutomaton, StateInfo
 
 NEG_INF = float("-inf")
 
@@ -50,6 +50,11 @@ class ConstraintView:
     width: int
 
 
+_ROW_LISTS = ("eos_blocked", "banned_rows", "banned_tokens", "hold_rows", "block_rows", "exempt_rows",
+              "exempt_tokens", "adv_rows", "adv_tokens", "adv_depth")
+"""The :class:`ConstraintView` fields gathered row by row."""
+
+
 def constraint_view(automata: Sequence[ConstraintAutomaton | None], state_ids: Sequence[int],
                     beam: int, device: Any) -> ConstraintView:
     """Gather the state infos of all rows (sentence ``a`` owns rows ``a*k … a*k+k-1``)."""
@@ -57,42 +62,41 @@ def constraint_view(automata: Sequence[ConstraintAutomaton | None], state_ids: S
 
     met: list[int] = []
     pending: list[int] = []
-    eos_blocked: list[int] = []
-    lists: dict[str, list[int]] = {name: [] for name in (
-        "banned_rows", "banned_tokens", "hold_rows", "block_rows", "exempt_rows", "exempt_tokens",
-        "adv_rows", "adv_tokens", "adv_depth")}
+    lists: dict[str, list[int]] = {name: [] for name in _ROW_LISTS}
     for row, state_id in enumerate(state_ids):
         automaton = automata[row // beam]
-        if automaton is None:
-            met.append(0)
-            pending.append(0)
-            continue
-        info = automaton.infos[state_id]
-        met.append(info.met)
-        pending.append(info.pending)
-        if not info.eos_ok:
-            eos_blocked.append(row)
-        if info.banned:
-            lists["banned_rows"].extend([row] * len(info.banned))
-            lists["banned_tokens"].extend(info.banned)
-        if info.hold_word:
-            lists["hold_rows"].append(row)
-        if info.block_word_end:
-            lists["block_rows"].append(row)
-        if (info.hold_word or info.block_word_end) and info.exempt:
-            lists["exempt_rows"].extend([row] * len(info.exempt))
-            lists["exempt_tokens"].extend(info.exempt)
-        if info.advancing:
-            lists["adv_rows"].extend([row] * len(info.advancing))
-            lists["adv_tokens"].extend(info.advancing)
-            lists["adv_depth"].extend(info.advancing_depth)
+        info = automaton.infos[state_id] if automaton is not None else None
+        met.append(info.met if info is not None else 0)
+        pending.append(info.pending if info is not None else 0)
+        if info is not None:
+            _gather_row(row, info, lists)
 
     def tensor(values: list[int]) -> Any:
         return torch.tensor(values, dtype=torch.long, device=device)
 
     width = max((a.bank_width for a in automata if a is not None), default=1)
-    return ConstraintView(met=tensor(met), pending=tensor(pending), eos_blocked=tensor(eos_blocked),
-                          width=width, **{name: tensor(values) for name, values in lists.items()})
+    return ConstraintView(met=tensor(met), pending=tensor(pending), width=width,
+                          **{name: tensor(values) for name, values in lists.items()})
+
+
+def _gather_row(row: int, info: StateInfo, lists: dict[str, list[int]]) -> None:
+    """Append what row ``row`` (in state ``info``) blocks, bans, exempts and advances."""
+    if not info.eos_ok:
+        lists["eos_blocked"].append(row)
+    if info.banned:
+        lists["banned_rows"].extend([row] * len(info.banned))
+        lists["banned_tokens"].extend(info.banned)
+    if info.hold_word:
+        lists["hold_rows"].append(row)
+    if info.block_word_end:
+        lists["block_rows"].append(row)
+    if (info.hold_word or info.block_word_end) and info.exempt:
+        lists["exempt_rows"].extend([row] * len(info.exempt))
+        lists["exempt_tokens"].extend(info.exempt)
+    if info.advancing:
+        lists["adv_rows"].extend([row] * len(info.advancing))
+        lists["adv_tokens"].extend(info.advancing)
+        lists["adv_depth"].extend(info.advancing_depth)
 
 
 def apply_constraint_masks(logp: Any, view: ConstraintView, word_start: Any, eos_id: int,
