@@ -117,7 +117,9 @@ def test_out_folder_gets_the_contract_file_name(tmp_path: Path, capsys: pytest.C
     [("cis-ministers.en.txt", "en", "cis-ministers", "raw text"),
      ("cis-ministers.en.sents", "en", "cis-ministers", "sentence file"),
      ("story.txt", "en", "story", "no language in the name"),
-     ("en.txt", "en", "en", "nothing left after the language: keep the stem")],
+     ("en.txt", "en", "en", "nothing left after the language: keep the stem"),
+     ("story.en.md", "en", "story", "the id translate gives the same story (align said 'story.en')"),
+     ("STORY.en.TXT", "en", "STORY", "an upper-case extension (align named the output STORY.en.TXT.en-ru…)")],
 )
 def test_document_id(name: str, lang: str, expected: str, why: str) -> None:
     from transalign.align.api import document_id

@@ -20,7 +20,9 @@ from transalign.align.tmx import format_tmx
 from transalign.errors import InputError
 from transalign.formats.links import format_links
 from transalign.formats.tsv import format_aligned_tsv
+from transalign.translate.documents import document_id
 
+__all__ = ["FORMATS", "AlignJob", "align_files", "check_job", "document_id", "output_name"]
 OutputFormat = Literal["links", "tsv", "tmx"]
 FORMATS: tuple[str, ...] = ("links", "tsv", "tmx")
 
@@ -50,15 +52,6 @@ class AlignJob:
 
 
 _EXTENSIONS = {"links": "links", "tsv": "tsv", "tmx": "tmx"}
-
-
-def document_id(path: Path, lang: str) -> str:
-    """``cis-ministers`` for ``cis-ministers.en.txt`` / ``cis-ministers.en.sents`` (language
-    ``en``); the file name without its extension otherwise."""
-    name = path.name
-    for suffix in (".txt", ".sents"):
-        name = name.removesuffix(suffix)
-    return name.removesuffix(f".{lang}") or path.stem
 
 
 def output_name(job: AlignJob) -> str:

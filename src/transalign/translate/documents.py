@@ -37,9 +37,10 @@ class Document:
 
 
 def document_id(path: Path, src_lang: str) -> str:
-    """``story.en.txt`` → ``story``; ``story.txt`` → ``story``; ``story`` → ``story``."""
+    """``story.en.txt`` → ``story``; ``story.txt`` → ``story``; ``story`` → ``story``
+    (also for ``.text``, ``.md`` and ``.sents``, the extension in any case)."""
     name = path.name
-    for suffix in (".txt", ".text", ".md"):
+    for suffix in (".txt", ".text", ".md", ".sents"):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
