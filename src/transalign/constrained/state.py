@@ -17,6 +17,7 @@ word end is masked instead, so the admitted form stays reachable.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,9 +91,10 @@ class ConstraintAutomaton:
         start = HypothesisState(tuple(frozenset() for _ in self.constraints), frozenset(), True)
         self.initial = self._intern(start)
 
-    @property
+    @functools.cached_property
     def bank_width(self) -> int:
-        """Banks per met constraint: longest form in tokens + 1 (see :mod:`.select`)."""
+        """Banks per met constraint: longest form in tokens + 1 (see :mod:`.select`; read at
+        every search step, computed once)."""
         return max((trie.max_depth for trie in self.constraints), default=0) + 1
 
     @property
