@@ -15,6 +15,9 @@ MIN_LETTERS = 40
 """Letters a document needs before its alphabet is judged."""
 MIN_MARKS = 4
 """Russian-only plus Belarusian-only letters needed before ru is told from be."""
+DOMINANCE = 3
+"""The other alphabet (or the other language's letters) must outnumber the expected ones this
+many times: a Belarusian story quoting Russian officials at length is still Belarusian."""
 _RUSSIAN_ONLY = frozenset("ищъ")
 _BELARUSIAN_ONLY = frozenset("іў")
 _SCRIPT_OF = {"en": "Latin", "ru": "Cyrillic", "be": "Cyrillic"}
@@ -41,8 +44,10 @@ def looks_like(sentences: Iterable[str], lang: str) -> str | None:
     if expected is None or sum(scripts.values()) < MIN_LETTERS:
         return None
     found = scripts.most_common(1)[0][0]
-    if found != expected:
+    if found != expected and scripts[found] > DOMINANCE * scripts[expected]:
         return f"{found} text"
+    if found != expected:
+        return None
     return _cyrillic_language(letters, lang) if expected == "Cyrillic" else None
 
 
@@ -51,8 +56,8 @@ def _cyrillic_language(letters: Counter[str], lang: str) -> str | None:
     belarusian = sum(letters[char] for char in _BELARUSIAN_ONLY)
     if russian + belarusian < MIN_MARKS:
         return None
-    if lang == "ru" and belarusian > russian:
+    if lang == "ru" and belarusian > DOMINANCE * russian:
         return "Belarusian (be) text"
-    if lang == "be" and russian > belarusian:
+    if lang == "be" and russian > DOMINANCE * belarusian:
         return "Russian (ru) text"
     return None
