@@ -516,3 +516,21 @@ def test_a_story_not_in_the_source_language_is_e310(tmp_path: Path, text: str, s
     with pytest.raises(InputError) as err:
         read_document(story, src_lang)
     assert err.value.code == code and "s.txt" in err.value.one_line(), reason
+
+
+def test_a_human_edition_aligned_by_align_serves_as_translation_memory(tiny_model: Path,
+                                                                        tmp_path: Path) -> None:
+    """align --format tsv on the sample's published ru edition, then translate --memory: every
+    sentence the edition translates one-to-one comes from it (origin=tm), the rest from the model."""
+    samples = REPO / "samples"
+    human = tmp_path / "edition.en-ru.tsv"
+    assert main(["align", "--src-lang", "en", "--tgt-lang", "ru", "--format", "tsv", "--out", str(human),
+                 str(samples / "minsk-forum.en.txt"), str(samples / "minsk-forum.ru.txt")]) == 0
+    pairs = {row["src"]: row["tgt"] for row in read_aligned_tsv(human).rows
+             if row["tgt"] and row["link"].count(",") == 0 and "[]" not in row["link"]}
+    out = tmp_path / "out"
+    assert main(["translate", "--src-lang", "en", "--to", "ru", "--model", str(tiny_model), "--out", str(out),
+                 "--memory", str(human), "--quiet", str(samples / "minsk-forum.en.txt")]) == 0
+    rows = read_aligned_tsv(out / "minsk-forum.en-ru.tsv").rows
+    from_memory = {row["src"]: row["tgt"] for row in rows if row["origin"] == "tm"}
+    assert from_memory == pairs and len(pairs) >= 20

@@ -177,6 +177,29 @@ def test_memory_uses_only_approved_rows_whitespace_normalised(tmp_path: Path) ->
     assert normalise(" a \t b\n") == "a b"
 
 
+@pytest.mark.parametrize(
+    ("row", "reused", "reason"),
+    [
+        ({"origin": "human", "status": "", "link": "[3]:[4]"}, True, "a 1-1 pair of a published edition"),
+        ({"origin": "human", "status": "", "link": ""}, True, "a human row without a link column value"),
+        ({"origin": "Human", "status": "approved", "link": "[3, 4]:[4]"}, True, "approved beats the bead"),
+        ({"origin": "human", "status": "", "link": "[3, 4]:[4]"}, False, "a merge is not a sentence pair"),
+        ({"origin": "human", "status": "", "link": "[3]:[4, 5]"}, False, "a split is not a sentence pair"),
+        ({"origin": "human", "status": "rejected", "link": "[3]:[4]"}, False, "a reviewer rejected it"),
+        ({"origin": "mt", "status": "", "link": ""}, False, "unreviewed machine translation"),
+        ({"origin": "human", "status": "", "link": "[3]:[]", "tgt": ""}, False, "no counterpart"),
+    ],
+)
+def test_memory_serves_approved_rows_and_one_to_one_human_pairs(
+        row: dict[str, str], reused: bool, reason: str) -> None:
+    from transalign.formats.tsv import AlignedTable
+
+    memory = TranslationMemory()
+    full = {"id": "r1", "src": "The CIS met.", "tgt": "СНГ собралось.", **row}
+    memory.add_table(AlignedTable(columns=list(full), rows=[full]))
+    assert (memory.lookup("The CIS met.") is not None) is reused, reason
+
+
 def test_resume_cache_round_trip_survives_a_torn_line(tmp_path: Path) -> None:
     from transalign.translate.backend import Translation
     from transalign.translate.cache import ResumeCache

@@ -2,10 +2,14 @@
 
 Rows with ``status=approved`` are reused for identical source sentences (whitespace
 normalised: runs of whitespace become one space, ends trimmed); case and punctuation must match.
+So are the one-to-one rows of a published human edition (``origin=human``, as ``transalign align
+--format tsv`` writes them, link ``[i]:[j]``) that no reviewer marked with another status:
+merged or split beads are not sentence translations and are skipped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +18,8 @@ from transalign.errors import TransalignError
 from transalign.formats.tsv import AlignedTable, read_aligned_tsv
 
 APPROVED = "approved"
+HUMAN = "human"
+_ONE_TO_ONE = re.compile(r"^\s*\[\s*\d+\s*\]\s*:\s*\[\s*\d+\s*\]")
 
 
 def normalise(text: str) -> str:
@@ -26,9 +32,22 @@ def is_approved(row: dict[str, str]) -> bool:
     return row.get("status", "").strip().lower() == APPROVED
 
 
+def is_human_pair(row: dict[str, str]) -> bool:
+    """True for a one-to-one row of a human edition that no reviewer gave a status."""
+    if row.get("origin", "").strip().lower() != HUMAN or row.get("status", "").strip():
+        return False
+    link = row.get("link", "")
+    return not link or _ONE_TO_ONE.match(link) is not None
+
+
+def is_reusable(row: dict[str, str]) -> bool:
+    """True for a row the memory may serve: approved, or a one-to-one human pair."""
+    return (is_approved(row) or is_human_pair(row)) and bool(row.get("tgt", "").strip())
+
+
 @dataclass
 class TranslationMemory:
-    """Approved translations by normalised source sentence.
+    """Approved (and one-to-one human) translations by normalised source sentence.
 
     Attributes:
         entries: normalised source → approved target (the first one found wins; files are
@@ -40,9 +59,9 @@ class TranslationMemory:
     unreadable: list[str] = field(default_factory=list)
 
     def add_table(self, table: AlignedTable) -> None:
-        """Add every approved row of ``table``."""
+        """Add every reusable row of ``table`` (see :func:`is_reusable`)."""
         for row in table.rows:
-            if is_approved(row) and row.get("tgt", "").strip():
+            if is_reusable(row):
                 self.entries.setdefault(normalise(row["src"]), row["tgt"])
 
     def lookup(self, source: str) -> str | None:
