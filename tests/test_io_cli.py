@@ -138,3 +138,21 @@ def test_an_error_is_always_one_line(message: str, hint: str, path: str,
                                      line: int | None) -> None:
     text = InputError("E001", message, path=path, line=line, hint=hint or None).one_line()
     assert len(text.splitlines()) == 1 and text.startswith("[E001] ")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "fragment", "why"),
+    [
+        ("Привет".encode() + b"\x98", "cp1251", "the file is not cp1251",
+         "cp1251 already tried: the hint must not suggest it again"),
+        ("Привет".encode("cp1251"), "ascii", "the file is not ascii", "a wrong explicit encoding is named"),
+    ],
+)
+def test_decode_hint_after_an_explicit_encoding(tmp_path: Path, data: bytes, encoding: str, fragment: str,
+                                                why: str) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_text(path, encoding=encoding)
+    message = caught.value.one_line()
+    assert fragment in message and "e.g. --encoding cp1251" not in message, why

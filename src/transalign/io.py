@@ -48,7 +48,7 @@ def decode_bytes(data: bytes, *, path: str | Path, encoding: str = "utf-8",
         raise InputError(
             "E002",
             f"cannot decode byte 0x{data[err.start]:02x} at byte offset {err.start} as {codec}",
-            path=path, hint=_decode_hint(data, fixed_utf8),
+            path=path, hint=_decode_hint(data, fixed_utf8, codec),
         ) from None
 
 
@@ -63,8 +63,11 @@ def _codec_name(encoding: str, path: str | Path) -> str:
         ) from None
 
 
-def _decode_hint(data: bytes, fixed_utf8: bool) -> str:
-    """How to fix undecodable input; names cp1251 when the bytes look like Cyrillic words."""
+def _decode_hint(data: bytes, fixed_utf8: bool, codec: str = "utf-8") -> str:
+    """How to fix undecodable input; names cp1251 when the bytes look like Cyrillic words and
+    it was not the encoding tried."""
+    if codec != "utf-8":
+        return f"the file is not {codec}: pass --encoding with its real encoding (e.g. utf-8, koi8-r)"
     looks = "it looks like cp1251: " if _looks_like_cp1251(data[:_BINARY_SNIFF_BYTES]) else ""
     if fixed_utf8:
         return f"{looks}save it as UTF-8, e.g. iconv -f cp1251 -t utf-8 IN > OUT"

@@ -75,8 +75,8 @@ def command(
 
 
 def _counts(counts: dict[str, int]) -> str:
-    """`` (44 rows: 40 mt, 4 tm, 2 approved; 12 with issues)`` or ``""`` when not known."""
+    """`` (44 rows: 40 mt, 4 tm; 2 approved, 12 with issues)`` or ``""`` when not known."""
     if not counts:
         return ""
-    return (f" ({counts['total']} rows: {counts['mt']} mt, {counts['tm']} tm, {counts['approved']} approved; "
+    return (f" ({counts['total']} rows: {counts['mt']} mt, {counts['tm']} tm; {counts['approved']} approved, "
             f"{counts.get('flagged', 0)} with issues)")
