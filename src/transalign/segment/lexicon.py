@@ -7,6 +7,7 @@ otherwise it is a place word (``г. Минск``). ``starters``: capitalised wor
 sentence; after an initial or an ambiguous abbreviation they mark a new sentence.
 ``continuations``: abbreviation → capitalised words that continue its sentence (``долл. США``).
 ``speech_verbs``: verbs of an attribution after a closing quote (``“…?” Lukashenko asked.``).
+``titles``: words that open the quoted title of a legal act (``… 2018 г. «О нормативных …»``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Lexicon:
     starters: frozenset[str]
     continuations: dict[str, frozenset[str]] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -33,7 +35,7 @@ def _words(text: str) -> frozenset[str]:
 
 _EN = Lexicon(
     always=_words("""mr mrs ms messrs mme mlle dr prof gen lt col maj capt cmdr sgt cpl pvt adm
-        brig sen sens rep reps gov rev hon pres supt insp amb st mt ft e.g i.e cf viz vs v"""),
+        brig sen sens rep reps gov rev hon pres supt insp amb st mt ft e.g i.e cf viz vs v a.k.a"""),
     numeric=_words("""no nos nr art arts p pp vol vols fig figs sec ch para paras approx ca tel
         ext jan feb mar apr jun jul aug sep sept oct nov dec"""),
     year=frozenset(),
@@ -59,6 +61,7 @@ _RU = Lexicon(
         все всего там тогда когда если чтобы что из за до после перед среди сейчас теперь уже
         еще ещё кто где почему напомним ранее позже между не ни именно у затем потом"""),
     continuations={"долл": frozenset({"сша"})},
+    titles=_words("о об обо"),
 )
 
 _BE = Lexicon(
@@ -71,6 +74,7 @@ _BE = Lexicon(
         усяго там тады калі каб што за пасля перад сярод цяпер ужо яшчэ хто дзе чаму нагадаем
         раней пазней паміж не ні менавіта паводле затым потым"""),
     continuations={"дол": frozenset({"зша"}), "долл": frozenset({"зша"})},
+    titles=_words("аб пра"),
 )
 
 LEXICONS: dict[str, Lexicon] = {"en": _EN, "ru": _RU, "be": _BE}
@@ -84,4 +88,4 @@ def lexicon(lang: str) -> Lexicon:
     always, numeric = nonbreaking(lang)
     own = LEXICONS[lang]
     return Lexicon(own.always | always, own.numeric | numeric, own.year, own.starters,
-                   own.continuations, own.speech_verbs)
+                   own.continuations, own.speech_verbs, own.titles)

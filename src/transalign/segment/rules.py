@@ -20,6 +20,7 @@ QUOTES = "\"”»’'"
 OPENERS = "\"“„«‘'(["
 DASHES = frozenset("-–—―")
 _LEADERS = OPENERS + "".join(DASHES)
+_TITLE_QUOTES = "«„“\""
 
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"”»’')\]]*(?=\s)")
 _GLUED_RE = re.compile(r"(?<=[^\W\d_]{2})[.!?]+(?=[A-ZА-ЯЁІЎ][a-zа-яёіў])")
@@ -55,6 +56,7 @@ class Candidate:
         opens: whether ``left`` is the first word of the would-be sentence (``1.`` in a list).
         quoted: whether a closing quote follows the punctuation (``?”``, ``!»``).
         following: up to four words after ``right``, as written.
+        titled: whether an opening quote stands right before ``right`` (``«О …``).
     """
 
     start: int
@@ -68,6 +70,7 @@ class Candidate:
     opens: bool = False
     quoted: bool = False
     following: tuple[str, ...] = ()
+    titled: bool = False
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[str, str, list[str]]:
@@ -107,11 +110,12 @@ def make_candidate(text: str, start: int, end: int, sentence_start: int) -> Cand
     right_at = next((i for i, word in enumerate(after) if word.lstrip(_LEADERS)), len(after))
     right = after[right_at].lstrip(_LEADERS) if right_at < len(after) else ""
     dash = any(word[:1] in DASHES for word in after[:right_at])
+    titled = right_at < len(after) and after[right_at][:1] in _TITLE_QUOTES
     return Candidate(start, end, text[start:stop], left.strip(OPENERS + CLOSERS),
                      before.strip(OPENERS + CLOSERS), right, dash,
                      len(_CLAUSE_MARK_RE.split(since)[-1].split()),
                      opens=len(since.split()) == 1, quoted=any(q in text[stop:end] for q in QUOTES),
-                     following=tuple(after[right_at + 1 :]))
+                     following=tuple(after[right_at + 1 :]), titled=titled)
 
 
 def decide(candidate: Candidate, lang: str, punkt: PunktFacts) -> bool | None:
@@ -156,6 +160,8 @@ def _decide_period(c: Candidate, words: Lexicon, punkt: PunktFacts, lang: str) -
     if _never_ends(c, left, word, words):
         return False
     if left in words.year:
+        if c.titled and word in words.titles:
+            return False
         return bool(_NUMBER_RE.fullmatch(c.before)) and (
             word in words.starters or c.clause_words > _FRONTED_DATE_WORDS)
     if _INITIALS_RE.fullmatch(c.left):
