@@ -157,6 +157,8 @@ def _decide_period(c: Candidate, words: Lexicon, punkt: PunktFacts, lang: str) -
     left, word = _COMPOUND_RE.split(c.left.lower())[-1], c.right.rstrip(".,:;!?…" + CLOSERS).lower()
     if not left:
         return None
+    if left in words.always and _opens_sentence(c, word, words):
+        return True
     if _never_ends(c, left, word, words):
         return False
     if left in words.year:
@@ -183,6 +185,13 @@ def _never_ends(c: Candidate, left: str, word: str, words: Lexicon) -> bool:
         or (left in words.numeric and _NUMBER_START_RE.match(c.right))
         or left in words.always
     )
+
+
+def _opens_sentence(c: Candidate, word: str, words: Lexicon) -> bool:
+    """``Main St. The meeting …``: a function word that opens a sentence, not an initial or a
+    name such as ``The Hague`` (the word after it is not capitalised)."""
+    next_word = c.following[0] if c.following else ""
+    return word in words.starters and not _is_initial(c.right) and not next_word[:1].isupper()
 
 
 def _plain_word_break(left: str, word: str, right: str, punkt: PunktFacts) -> bool | None:
