@@ -40,6 +40,11 @@ _QUOTED_RE = re.compile(r'([“«„"])([^“«„”»"]*?)[”»"]')
 _MARK_RE = re.compile(r'[“«„”»"(\[?!]')
 _MARK_KEYS = {"(": "mark:bracket", "[": "mark:bracket", "?": "mark:?", "!": "mark:!"}
 
+_SCORE_RE = re.compile(r"(?<![\d:.,])(\d{1,3}):(\d)(?![\d:])")
+"""A score or ratio (``3:1``, written ``3-1`` in English); times have two-digit minutes."""
+_COMPOUND_NAME_RE = re.compile(r"[^\W\d_]+")
+_FINAL_STOP = frozenset(".!?…")
+
 _MONTH_PREFIXES: dict[str, tuple[str, ...]] = {
     "en": ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"),
@@ -58,7 +63,7 @@ def number_keys(text: str, lang: str) -> list[str]:
     ``$92 billion`` = ``$92 млрд``, ``06.04.2018`` = ``6 April 2018``)."""
     from transalign.check.numbers import extract_numbers
 
-    numbers = extract_numbers(text, lang)
+    numbers = extract_numbers(_SCORE_RE.sub("\\1–\\2", text), lang)
     return [_number_key(number.keys, number.required) for number in numbers if number.keys]
 
 
@@ -112,8 +117,8 @@ def _classified(text: str, lang: str) -> tuple[tuple[str, bool, str], ...]:
     """Per keyed word of ``text``: ``(key, if_known, otherwise)`` — ``key`` counts when
     ``if_known`` is False or its name is known, else ``otherwise`` (a word key or "")."""
     entries: list[tuple[str, bool, str]] = []
-    tokens = [match.group(0) for match in _WORD_RE.finditer(text)]
-    title = is_title_case(tokens)
+    tokens = [part for match in _WORD_RE.finditer(text) for part in _name_parts(match.group(0))]
+    title = is_title_case(tokens) and text.rstrip(" ”»\"")[-1:] not in _FINAL_STOP
     for position, token in enumerate(tokens):
         word, month, concept, key = _word_info(token, lang)
         first = position == 0 or title
@@ -129,6 +134,15 @@ def _classified(text: str, lang: str) -> tuple[tuple[str, bool, str], ...]:
         elif long_word:
             entries.append((f"word:{key}", False, ""))
     return tuple(entries)
+
+
+def _name_parts(token: str) -> list[str]:
+    """A hyphenated compound of capitalised parts (``Динамо-Брест``, ``Минск-Арена``) as its
+    parts, since the other edition may write them apart (``Dinamo Brest``); other tokens whole."""
+    parts = _COMPOUND_NAME_RE.findall(token)
+    if len(parts) > 1 and all(part[0].isupper() for part in parts):
+        return parts
+    return [token]
 
 
 def is_title_case(tokens: Sequence[str]) -> bool:
