@@ -9,6 +9,8 @@ sentences consumed). Its cost in nats, lower is better:
 - skip beads (1-0, 0-1): a constant :attr:`CostWeights.skip`;
 - other beads: ``−ln P(shape)`` + Gale–Church length cost
   − Σ over anchor kinds (reward × shared anchors) + Σ (penalty × anchors on one side only)
+  + a disjointness penalty when the sides share no anchor at all though each has at least
+  :attr:`CostWeights.disjoint_min` (an omission next to an addition, paired 1-1)
   + paragraph penalty per side whose sentences straddle a paragraph break
   − MT weight × (chrF(MT of the source side, target side) / 100 − baseline) with ``--mt``.
 """
@@ -47,8 +49,10 @@ class CostWeights:
 
     skip: float = 3.5
     match: tuple[float, ...] = (3.5, 2.0, 2.0, 2.0, 2.0, 2.0)
-    mismatch: tuple[float, ...] = (2.5, 0.3, 2.0, 2.5, 0.0, 0.0)
+    mismatch: tuple[float, ...] = (2.5, 0.3, 2.0, 1.0, 0.0, 0.0)
     expect: tuple[float, ...] = (0.0, 0.7, 0.0, 0.0, 0.15, 0.3)
+    disjoint: float = 1.0
+    disjoint_cap: int = 6
     paragraph_bonus: float = 1.0
     paragraph_cross: float = 2.0
     mt: float = 8.0
@@ -58,6 +62,7 @@ class CostWeights:
         return (f"skip{self.skip:g}-match{'/'.join(f'{w:g}' for w in self.match)}"
                 f"-miss{'/'.join(f'{w:g}' for w in self.mismatch)}"
                 f"-expect{'/'.join(f'{w:g}' for w in self.expect)}"
+                f"-disjoint{self.disjoint:g}/{self.disjoint_cap}"
                 f"-par{self.paragraph_bonus:g}/{self.paragraph_cross:g}")
 
 
@@ -107,7 +112,8 @@ class BeadScorer:
         one_sided = src_total + tgt_total - 2 * shared
         possible = np.minimum(src_total, tgt_total)
         result: np.ndarray = one_sided @ self._mismatch + possible @ self._expect - shared @ self._match
-        return result
+        could_share = np.minimum(possible.sum(axis=1), self.weights.disjoint_cap)
+        return result + self.weights.disjoint * could_share * (shared.sum(axis=1) == 0)
 
     def paragraph_costs(self, shape: BeadType, s0: np.ndarray, s1: np.ndarray,
                         t0: np.ndarray, t1: np.ndarray) -> np.ndarray:
