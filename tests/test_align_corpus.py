@@ -63,6 +63,17 @@ def test_hard_cases(doc: str, tgt: str) -> None:
     assert scores.f1_strict >= HARD_CASE_MIN_F1["each"], [b for b in test if b not in gold]
 
 
+UNSEEN = ("football", "economy")
+"""Edition sets written (gold links first) after the aligner was tuned on the others; the issue's
+acceptance floor for unseen editions applies to each."""
+
+
+@pytest.mark.parametrize(("doc", "tgt"), [case for case in fixture_cases() if case[0] in UNSEEN])
+def test_unseen_editions_reach_the_acceptance_floor(doc: str, tgt: str) -> None:
+    gold, test = align_gold(FIXTURES, doc, tgt)
+    assert score_alignments([gold], [test]).f1_strict >= 0.95, [b for b in test if b not in gold]
+
+
 def test_hard_cases_together() -> None:
     pairs = [align_gold(FIXTURES, doc, tgt) for doc, tgt in fixture_cases()]
     scores = score_alignments([gold for gold, _ in pairs], [test for _, test in pairs])

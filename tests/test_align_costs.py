@@ -29,6 +29,9 @@ from transalign.align.translit import name_key, to_latin
         ("in May 2018", "у траўні 2018 года", "be", "Belarusian month stem, inflected"),
         ("$92 billion", "$92 млрд", "ru", "currency sign ignored, scale words"),
         ("on 6 April 2018", "06.04.2018", "ru", "a numeric date's month is the month name"),
+        ("won 3-1 on Sunday", "победили со счетом 3:1", "ru", "a score: English hyphen, Russian colon"),
+        ("a 2-0 win", "перамога 2:0", "be", "a score with a zero"),
+        ("at 10:30", "в 10:30", "ru", "a time (two-digit minutes) stays one number"),
     ],
 )
 def test_numbers_match_across_conventions(en: str, other: str, lang: str, why: str) -> None:
@@ -91,7 +94,12 @@ def test_transliteration_keeps_case_and_other_characters() -> None:
     ("text", "known", "names", "why"),
     [("Minsk hosted Lukashenko", frozenset(), ["Lukashenko"], "sentence-initial word unknown as a name"),
      ("Minsk hosted Lukashenko", frozenset({"mnsk"}), ["Minsk", "Lukashenko"], "Minsk seen elsewhere"),
-     ("Critics praised Kupala’s play", frozenset(), ["Kupala"], "possessive dropped before keying")],
+     ("Critics praised Kupala’s play", frozenset(), ["Kupala"], "possessive dropped before keying"),
+     ("Fans of Dinamo-Brest cheered.", frozenset(), ["Dinamo", "Brest"], "capitalised compound, by part"),
+     ("He met Dinamo Brest Players At Home.", frozenset(), ["Dinamo", "Brest", "Players"],
+      "a sentence with a full stop is not a title-case headline: inner capitals are names"),
+     ("Dinamo Brest Beat BATE At Home", frozenset({"brst"}), ["Brest"],
+      "a title-case headline: only known names count")],
 )
 def test_names_inside_sentences(text: str, known: frozenset[str], names: list[str], why: str) -> None:
     found = [key for key in word_keys(text, "en", known) if key.startswith("name:")]
@@ -165,6 +173,17 @@ def test_shared_anchors_lower_the_cost() -> None:
     assert scorer.anchor_costs(np.array([0]), np.array([1]), np.array([0]), np.array([1]))[0] < 0
     other = scorer.anchor_costs(np.array([0]), np.array([1]), np.array([1]), np.array([2]))[0]
     assert other > 0, "numbers on one side only are penalised"
+
+
+def test_sharing_nothing_costs_more_the_more_could_have_been_shared() -> None:
+    """An omitted sentence next to an added one: a 1-1 bead of two sentences with several anchors
+    each and none in common pays the disjointness penalty; without it the cost is lower."""
+    src = ["Unemployment remained low at 3.1% in June."]
+    tgt = ["Это самый высокий показатель за последние десять лет.", "Безработица в июне составила 3,1%."]
+    with_penalty = _scorer(src, tgt)
+    without = BeadScorer(with_penalty.src, with_penalty.tgt, LengthModel(1.0, 3.0), CostWeights(disjoint=0.0))
+    assert _cost(with_penalty, "1-1", 1, 1) > _cost(without, "1-1", 1, 1)
+    assert _cost(with_penalty, "1-1", 1, 1) - _cost(with_penalty, "1-1", 1, 2) > CostWeights().disjoint
 
 
 def test_skip_cost_is_constant_and_merges_pay_their_prior() -> None:

@@ -111,9 +111,11 @@ class BeadScorer:
         tgt_total = self.tgt.cum_kinds[t1] - self.tgt.cum_kinds[t0]
         one_sided = src_total + tgt_total - 2 * shared
         possible = np.minimum(src_total, tgt_total)
-        result: np.ndarray = one_sided @ self._mismatch + possible @ self._expect - shared @ self._match
         could_share = np.minimum(possible.sum(axis=1), self.weights.disjoint_cap)
-        return result + self.weights.disjoint * could_share * (shared.sum(axis=1) == 0)
+        disjoint = self.weights.disjoint * could_share * (shared.sum(axis=1) == 0)
+        result: np.ndarray = (one_sided @ self._mismatch + possible @ self._expect - shared @ self._match
+                              + disjoint)
+        return result
 
     def paragraph_costs(self, shape: BeadType, s0: np.ndarray, s1: np.ndarray,
                         t0: np.ndarray, t1: np.ndarray) -> np.ndarray:
