@@ -262,6 +262,11 @@ DERIVED = [
      "Belarusian adjective from the city"),
     ("Two terrorist groups were banned.", "Запрещены две террористические группировки.", "ru",
      "noun used as a modifier"),
+    ("The anti-terrorism exercise ended.", "Антитеррористические учения завершились.", "ru",
+     "anti- compound: the -ism noun becomes a prefixed -ist adjective"),
+    ("The anti-terrorism exercise ended.", "Антытэрарыстычныя вучэнні завяршыліся.", "be",
+     "Belarusian anti- compound adjective"),
+    ("Terrorism was condemned.", "Был осуждён терроризм.", "ru", "the -ism noun itself"),
 ]
 
 
@@ -317,3 +322,8 @@ def test_swapped_inputs_say_which_is_which(tmp_path: Path, capsys: pytest.Captur
     assert main(["check", "--glossary", str(wrong), str(wrong)]) == 2, reason
     err = capsys.readouterr().err
     assert code in err and "--glossary" in err.split("Fix:")[1], reason
+
+
+def test_ism_stem_does_not_hide_another_ism(house: RowChecker) -> None:
+    problems = house.check("f.tsv", "1", "Terrorism was condemned.", "Осуждён экстремизм.")
+    assert [(p.kind, p.concept) for p in problems] == [("term-missing", "terrorism")]

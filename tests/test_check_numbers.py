@@ -36,6 +36,8 @@ EQUAL = [
     ("• 1", "• 1", "ru", "bullet rows"),
     ("five years ago", "5 лет назад", "ru", "source words are never required"),
     ("on 11 April", "11 красавіка", "be", "day with a month word"),
+    ("arrived on 06.04.", "прибыл 6 апреля", "ru", "a DD.MM date without a year, month as a word"),
+    ("costs 12.10 euros", "стоит 12,10 евро", "ru", "a DD.MM-like decimal still matches itself"),
     ("COVID-19 and G20", "COVID-19 і G20", "be", "digits inside names"),
 ]
 
@@ -60,6 +62,9 @@ DIFFERENT = [
     ("2019-2023", "2019–2024", "ru", "2023", "one end of a range changed"),
     ("5 years", "семь лет", "ru", "5", "a number word with another value"),
     ("at 10:30", "в 10:45", "ru", "10:30", "minutes changed"),
+    ("on 06.04", "7 апреля", "ru", "06", "a DD.MM date with another day"),
+    ("on 06.04", "06.05", "ru", "04", "numeric DD.MM on both sides: the month must agree"),
+    ("12.10 million", "12,1 тыс.", "ru", "12.10", "a scaled decimal is not read as a date"),
 ]
 
 

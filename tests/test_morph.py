@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 from transalign.morph import inflect, paradigm
 
 RU_FORMS = [
+    ("глава государства", "главы государств", "heads of several states: the genitive tail in the "
+     "plural after a plural head"),
+    ("глава государства", "главам государства", "the singular tail stays possible"),
     ("Минские соглашения", "Минским соглашениям", "corpus: dative plural, adjective agrees"),
     ("Минские соглашения", "Минских соглашений", "genitive plural"),
     ("Минские соглашения", "Минскими соглашениями", "instrumental plural"),
@@ -195,6 +198,15 @@ BE_FORMS = [
     ("міжнародны парадак дня", "міжнароднага парадку дня", "corpus: fleeting vowel, gen -у"),
     ("ваенна-палітычнае супрацоўніцтва", "ваенна-палітычнага супрацоўніцтва",
      "hyphenated adjective: the last segment inflects"),
+    ("кіраўнік дзяржавы", "кіраўнікі дзяржаў", "heads of several states: the genitive tail in "
+     "the plural after a plural head"),
+    ("кіраўнік дзяржавы", "кіраўнікоў дзяржавы", "the singular tail stays possible"),
+    ("Данбас", "Данбасам", "instrumental of a name: unstressed -ам"),
+    ("Рэспубліка Беларусь", "Рэспубліцы Беларусь", "locative к→ц, unstressed -ы"),
+    ("Масква", "Масквой", "a short name keeps its stressed ending (Масква́)"),
+    ("Старшыня Выканаўчага камітэта СНД", "Старшынёй Выканаўчага камітэта СНД",
+     "старшыня́: stressed instrumental -ёй"),
+    ("сакратар", "сакратаром", "a common noun keeps the stressed -ом (сакратаро́м)"),
 ]
 
 UNCHANGED = [
@@ -232,12 +244,26 @@ NOT_FORMS = [
     ("Ангела Меркель", "be", "Ангелай Меркелем", "a woman's surname in a consonant stays"),
     ("Республика Беларусь", "ru", "Республики Беларуси", "official name keeps Беларусь"),
     ("Минские соглашения", "ru", "Минскому соглашению", "the term's number is kept"),
+    ("кіраўнік дзяржавы", "be", "кіраўнікі дзяржаваў", "the tail's regular plural only"),
     ("Рэспубліка Беларусь", "be", "Рэспублікі Беларусі", "official name keeps Беларусь"),
     ("Савет Бяспекі ААН", "be", "Савета Бяспекі ААНа", "acronyms never inflect"),
     ("Садружнасць Незалежных Дзяржаў", "be", "Садружнасці Незалежных Дзяржавы",
      "the genitive tail stays"),
     ("Арганізацыя Аб'яднаных Нацый", "be", "Арганізацых Аб'яднаных Нацый",
      "-цыя is not read as a plural adjective"),
+    ("Данбас", "be", "Данбасом", "a name keeps its stem stress: -ам, not -ом"),
+    ("Рэспубліка Беларусь", "be", "Рэспубліцэ Беларусь",
+     "four syllables: the ending is unstressed, -цы not -цэ"),
+    ("Рэспубліка Беларусь", "be", "Рэспублікой Беларусь", "unstressed instrumental -ай only"),
+    ("Мюнхенская канферэнцыя па бяспецы", "be", "Мюнхенской канферэнцыі па бяспецы",
+     "-ской is Russian here: an adjective from a name has stem stress (-скай)"),
+    ("Мюнхенская канферэнцыя па бяспецы", "be", "Мюнхенскай канферэнцыёй па бяспецы",
+     "канферэ́нцыя: unstressed -яй, not -ёй"),
+    ("ордэн Пашаны", "be", "ордэном Пашаны",
+     "о marks the stress on the stem (akanye): ордэнам only"),
+    ("ордэн Пашаны", "be", "ордэноў Пашаны", "genitive plural ордэнаў: о is written only under "
+     "stress"),
+    ("глава государства", "ru", "глава государств", "the plural tail only after a plural head"),
 ]
 
 

@@ -20,6 +20,10 @@ from transalign.check.number_words import word_values
 _RUN = re.compile(r"\d+")
 _SPACES = frozenset(" \u00a0\u2009\u202f\u2007")
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
+_SHORT_DATE = re.compile(
+    r"(?<![\d.,])(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])(?!\d|[.,]\d)"
+    r"(?!\s?(?:%|per\s?cent|проц|працэнт|thousand|million|billion|trillion|bn\b|mln\b|m\b"
+    r"|тыс|млн|млрд|трлн))", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _ROMAN = re.compile(r"(?<![\w])(?=[MDCLXVI]{2,}(?![\w]))M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})"
                     r"(IX|IV|V?I{0,3})(?![\w])")
@@ -143,6 +147,10 @@ def _dates(text: str) -> tuple[list[Number], set[int]]:
             numbers.append(Number(part, start, start + len(part),
                                   frozenset({_digits_key(part)}), required))
             taken.add(start)
+    for match in _SHORT_DATE.finditer(text):
+        if match.start(1) not in taken:
+            numbers.extend(_short_date(match))
+            taken.add(match.start(1))
     for match in _ISO_DATE.finditer(text):
         for group, required in ((1, True), (2, False), (3, True)):
             part = match.group(group)
@@ -150,6 +158,17 @@ def _dates(text: str) -> tuple[list[Number], set[int]]:
                                   frozenset({_digits_key(part)}), required))
             taken.add(match.start(group))
     return numbers, taken
+
+
+def _short_date(match: re.Match[str]) -> list[Number]:
+    """A zero-padded ``DD.MM`` (``06.04``): the day required, the month not, as in a full
+    date; the day also answers to the decimal it could be (``06.04`` ↔ ``6,04``)."""
+    day, month = match.group(1), match.group(2)
+    decimal = _canonical(Decimal(f"{day}.{month}"))
+    return [Number(day, match.start(1), match.end(1),
+                   frozenset({_digits_key(day), decimal})),
+            Number(month, match.start(2), match.end(2),
+                   frozenset({_digits_key(month)}), required=False)]
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:

@@ -28,6 +28,9 @@ from transalign.glossary.text import is_case_sensitive, normalise_with_offsets
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _FINAL_VOWELS = frozenset("аеёиоуыэюяьйі")
 _A_AS_O = str.maketrans("а", "о")  # Беларусь / белорусский, Масква / маскоўскі
+_PREFIXES = tuple(p.translate(_A_AS_O) for p in ("анти", "анты", "контр", "пост"))
+"""Prefixes of compounds (``anti-terrorism`` → ``антитеррористический``), stripped off."""
+_ISM = ("изм", "ызм")  # терроризм → террорист-: the -ism/-ist stem
 KINDS: tuple[str, ...] = ("untranslated", "term-missing", "term-forbidden", "number-mismatch")
 
 
@@ -110,6 +113,8 @@ class RowChecker:
         text = normalise_with_offsets(tgt, fold=True)[0].translate(_A_AS_O)
         words = _WORD.findall(text)
         words += [part for word in words if "-" in word for part in word.split("-")]
+        words += [word[len(prefix):] for word in words for prefix in _PREFIXES
+                  if word.startswith(prefix)]
         return any(word.startswith(stem) for word in words for stem in stems)
 
     def _allowed(self, concept_id: str) -> tuple[str, ...]:
@@ -159,8 +164,11 @@ class RowChecker:
 
 
 def _stem(term: str) -> str:
-    """The folded term without a final vowel, soft sign or й (``Россия`` → ``росси``)."""
+    """The folded term without a final vowel, soft sign or й (``Россия`` → ``росси``), or
+    without the ``-зм`` of an -ism (``терроризм`` → ``террори``)."""
     folded = normalise_with_offsets(term.strip(), fold=True)[0].translate(_A_AS_O)
+    if folded.endswith(_ISM):
+        return folded[:-2]  # терроризм / террористический share ``террори``
     return folded[:-1] if folded[-1:] in _FINAL_VOWELS else folded
 
 

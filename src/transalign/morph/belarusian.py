@@ -157,6 +157,52 @@ def _is_adjective(words: list[str], index: int) -> bool:
     return following[-1:] not in "аеёіоуыэюя" or _is_adjective(words, index + 1)
 
 
+_STRESSED_ENDINGS = (("ом", "ам"), ("ём", "ем"), ("ой", "ай"), ("ою", "аю"), ("ёй", "яй"),
+                     ("ёю", "яю"), ("цэ", "цы"), ("ога", "ага"), ("ому", "аму"), ("оў", "аў"))
+_MASCULINE_STRESSED = _STRESSED_ENDINGS[:2]
+_VOWELS = "аеёіоуыэюя"
+
+
+def stem_stressed(word: str) -> bool:
+    """True when the stress is known to fall on the stem: Belarusian writes ``о``/``ё`` only
+    under stress (akanye), so one in the stem (``ордэн``, ``Кішынёў``, ``поле``) rules out a
+    stressed ending."""
+    lower = word.lower()
+    stem = lower[:-1] if lower[-1:] in _VOWELS else lower
+    return "о" in stem or "ё" in stem
+
+
+def syllables(word: str) -> int:
+    return sum(letter in _VOWELS for letter in word.lower())
+
+
+def prune_stressed(paradigm: Paradigm, pairs: tuple[tuple[str, str], ...]) -> Paradigm:
+    """``paradigm`` without the stressed-ending variant of a form whose unstressed twin is
+    also listed (``Рэспублікай`` keeps, ``Рэспублікой`` goes)."""
+    def keep(form: str, forms: list[str]) -> bool:
+        return not any(form.endswith(hit) and form[: -len(hit)] + twin in forms
+                       for hit, twin in pairs)
+    return {case: [f for f in forms if keep(f, forms)] for case, forms in paradigm.items()}
+
+
+def _noun_stress_pairs(written: str) -> tuple[tuple[str, str], ...]:
+    """Which stressed endings a head noun as written cannot take: none known, all (``о``/``ё``
+    in the stem, or four syllables and more: ``Рэспубліцы``, not ``Рэспубліцэ``), or for a
+    name of two syllables and more the masculine ``-ом`` (``Данбасам``, ``Азербайджанам``:
+    names keep their stem stress; short ``Масквой``/``Астаной`` keep theirs)."""
+    if stem_stressed(written) or syllables(written) >= 4:
+        return _STRESSED_ENDINGS
+    if written[:1].isupper() and syllables(written) >= 2:
+        return _MASCULINE_STRESSED
+    return ()
+
+
+def _adjective_stress_pairs(written: str) -> tuple[tuple[str, str], ...]:
+    """Adjectives from names (capitalised: ``Мюнхенскай``, never Russian-looking
+    ``Мюнхенской``) and with ``о``/``ё`` in the stem (``Трохбаковай``) have stem stress."""
+    return _STRESSED_ENDINGS if stem_stressed(written) or written[:1].isupper() else ()
+
+
 def _paradigm_forms(paradigms: dict[str, Paradigm], prefix: str) -> WordForms:
     def forms(case: str, number: str) -> list[str]:
         paradigm = paradigms.get(number) or next(iter(paradigms.values()))
@@ -259,16 +305,37 @@ def analyse_part(words: list[str], first: bool = True) -> PartPlan:
     number = _number(words, head)
     prefix, head_word = _split_hyphen(words[head])
     animate = head_word in GIVEN_NAMES | FEMALE_NAMES or head_word in PERSON_NOUNS
-    head_paradigms = _head_paradigms(words, head, number)
+    pairs = _noun_stress_pairs(words[head])
+    head_paradigms = {n: prune_stressed(p, pairs)
+                      for n, p in _head_paradigms(words, head, number).items()}
     plans[head] = _paradigm_forms(head_paradigms, prefix)
     for index in range(head):
         adj_prefix, adjective = _split_hyphen(words[index])
-        adjectives = {"sing": adjective_paradigm(adjective, animate),
+        adjective_pairs = _adjective_stress_pairs(words[index])
+        adjectives = {"sing": prune_stressed(adjective_paradigm(adjective, animate),
+                                             adjective_pairs),
                       "plur": adjective_paradigm(plural_adjective(adjective), animate)}
         plans[index] = _paradigm_forms(adjectives, adj_prefix)
     if head_word in GIVEN_NAMES | FEMALE_NAMES:
         _plan_name_tail(words, head + 1, plans, female=head_word in FEMALE_NAMES)
+    elif len(words) == head + 2 and "plur" in head_paradigms:
+        plans[head + 1] = _genitive_tail(words[head + 1])
     return PartPlan(tuple(head_paradigms), plans)
+
+
+def _genitive_tail(word: str) -> WordForms | None:
+    """A one-word lower-case genitive-singular tail also takes its genitive plural after a
+    plural head (``кіраўнік дзяржавы`` → ``кіраўнікі дзяржаў``). The nominative is guessed
+    from the ending and kept only if its own genitive singular gives ``word`` back."""
+    if not word.islower() or len(word) < 4 or word[-1] not in "ыіа":
+        return None
+    stem = word[:-1]
+    for nominative in (stem + "а", stem + "я", stem, stem + "ь"):
+        sing, plur = noun_paradigms(nominative, person=False)
+        if word in sing["gent"] and plur.get("gent"):
+            plural = plur["gent"][0]  # the regular form first: дзяржаў, not дзяржаваў
+            return lambda case, number: [word] if number == "sing" else [word, plural]
+    return None
 
 
 def _plan_name_tail(words: list[str], start: int, plans: list[WordForms | None], *,

@@ -219,7 +219,23 @@ def analyse_part(words: list[str], first: bool = True) -> PartPlan:
             plans[index] = _hyphenated(words[index], _modifier_forms(parse, noun))
     for index, forms in _person_tail(words, head_parse, head + 1).items():
         plans[index] = forms
+    if len(words) == head + 2 and plans[head + 1] is None:
+        plans[head + 1] = _genitive_tail(words[head + 1])
     return PartPlan(_numbers(words[head], head_parse, number), plans)
+
+
+def _genitive_tail(word: str) -> WordForms | None:
+    """A one-word lower-case genitive-singular tail also takes its genitive plural after a
+    plural head (``глава государства`` → ``главы государств``, heads of several states)."""
+    if not word.islower() or not has_letters(word):
+        return None
+    for parse in analyzer().parse(word):
+        if parse.tag.POS == "NOUN" and parse.tag.case == "gent" and parse.tag.number == "sing":
+            plural = parse.inflect({"gent", "plur"})
+            if plural is None or plural.word == word:
+                return None
+            return lambda case, number: [word] if number == "sing" else [word, plural.word]
+    return None
 
 
 def _last_segment(word: str) -> str:
