@@ -179,7 +179,9 @@ def neuter_soft(word: str) -> tuple[Paradigm, Paradigm]:
     stem = word[:-1]
     sing = {"nomn": [word], "gent": [stem + "я"], "datv": [stem + "ю"], "accs": [word],
             "ablt": [stem + "ем", stem + "ём"], "loct": [stem + "і"]}
-    plur = {"nomn": [stem + "і"], "gent": [stem + "яў", stem + "ей"], "datv": [stem + "ям"],
+    doubled = len(stem) > 1 and stem[-1] == stem[-2]  # пагадненне: only пагадненняў
+    plur_gen = [stem + "яў"] if doubled else [stem + "яў", stem + "ей"]
+    plur = {"nomn": [stem + "і"], "gent": plur_gen, "datv": [stem + "ям"],
             "accs": [stem + "і"], "ablt": [stem + "ямі"], "loct": [stem + "ях"]}
     return sing, plur
 
@@ -201,7 +203,8 @@ def plural_only(word: str) -> Paradigm:
     stem = word[:-1]
     soft = word.endswith("і") and stem[-1:] not in VELARS
     if soft:
-        return {"nomn": [word], "gent": [stem + "яў", stem + "ей"],
+        doubled = len(stem) > 1 and stem[-1] == stem[-2]  # пагадненні: only пагадненняў
+        return {"nomn": [word], "gent": [stem + "яў"] if doubled else [stem + "яў", stem + "ей"],
                 "datv": [stem + "ям"], "accs": [word], "ablt": [stem + "ямі"],
                 "loct": [stem + "ях"]}
     return {"nomn": [word], "gent": [stem + "аў", zero_stem(stem), stem + "оў"],
