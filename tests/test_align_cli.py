@@ -168,6 +168,6 @@ def test_an_edition_in_the_wrong_language_is_e504_naming_it(
     ],
 )
 def test_looks_like(sentences: list[str], lang: str, expected: str | None, why: str) -> None:
-    from transalign.align.script import looks_like
+    from transalign.alphabet import looks_like
 
     assert looks_like(sentences, lang) == expected, why

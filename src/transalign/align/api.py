@@ -15,8 +15,8 @@ from transalign.align.aligner import Alignment, AlignOptions, align_sentences
 from transalign.align.documents import Document, load_document
 from transalign.align.mt import Translate
 from transalign.align.output import aligned_table, bilingual_units, pivot_units
-from transalign.align.script import looks_like
 from transalign.align.tmx import format_tmx
+from transalign.alphabet import looks_like
 from transalign.errors import InputError
 from transalign.formats.links import format_links
 from transalign.formats.tsv import format_aligned_tsv

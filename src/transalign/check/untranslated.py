@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from transalign.alphabet import char_script
+
 _WORD = re.compile(r"[^\W\d_]+")
 CYRILLIC_LANGUAGES = frozenset({"ru", "be", "uk", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
 _ONLY_BE = frozenset("іў")
@@ -24,10 +26,6 @@ def _spaced_words(text: str) -> int:
     return sum(any(char.isalpha() for char in token) for token in text.split())
 
 
-def _is_cyrillic(char: str) -> bool:
-    return "\u0400" <= char <= "\u04ff"
-
-
 def _letters(text: str) -> list[str]:
     return [char for char in text if char.isalpha()]
 
@@ -41,7 +39,7 @@ def _wrong_script(source: str, target: str, src_lang: str, tgt_lang: str) -> boo
     target_words = _words(target)
     if len(target_words) < 3 or not letters:
         return False
-    foreign = sum(_is_cyrillic(char) != (tgt_lang in CYRILLIC_LANGUAGES) for char in letters)
+    foreign = sum((char_script(char) == "Cyrillic") != (tgt_lang in CYRILLIC_LANGUAGES) for char in letters)
     shared = len(set(target_words) & set(_words(source))) / len(set(target_words))
     return foreign / len(letters) >= 0.8 and shared >= 0.5
 

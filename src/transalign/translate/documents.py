@@ -67,7 +67,7 @@ def read_document(path: Path, src_lang: str, encoding: str = "utf-8") -> Documen
         InputError: E001-E004 unreadable/binary/undecodable (from ``read_text``), E307 when the
             file holds no sentence, E310 when its alphabet is plainly not ``src_lang``'s.
     """
-    from transalign.align.script import looks_like
+    from transalign.alphabet import looks_like
 
     text = read_text(path, encoding=encoding)
     sentences = segment(text, src_lang)

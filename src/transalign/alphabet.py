@@ -1,4 +1,5 @@
-"""A cheap guard against swapped inputs: does a document's alphabet fit its language code?
+"""Which alphabet a text is written in (shared by translate, align and check), and a cheap
+guard against swapped inputs: does a document's alphabet fit its language code?
 
 ``--tgt-lang ru,be SRC BE RU`` (editions given in the wrong order) or an English story passed
 where a Russian edition belongs aligns "successfully" into a mislabelled TMX; the letters give
@@ -23,7 +24,8 @@ _BELARUSIAN_ONLY = frozenset("іў")
 _SCRIPT_OF = {"en": "Latin", "ru": "Cyrillic", "be": "Cyrillic"}
 
 
-def _script(char: str) -> str | None:
+def char_script(char: str) -> str | None:
+    """``"Latin"`` for a-z, ``"Cyrillic"`` for U+0400–U+04FF, else None (lower-case input)."""
     if "a" <= char <= "z":
         return "Latin"
     if "\u0400" <= char <= "\u04ff":
@@ -37,7 +39,7 @@ def looks_like(sentences: Iterable[str], lang: str) -> str | None:
     letters = Counter(char for sentence in sentences for char in sentence.lower() if char.isalpha())
     scripts = Counter[str]()
     for char, count in letters.items():
-        script = _script(char)
+        script = char_script(char)
         if script is not None:
             scripts[script] += count
     expected = _SCRIPT_OF.get(lang)
