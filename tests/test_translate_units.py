@@ -9,9 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transalign.errors import InputError
+from transalign.formats.naming import document_id
 from transalign.segment import segment
 from transalign.translate.batching import plan_batches, restore_order
-from transalign.translate.documents import document_id, row_ids
+from transalign.translate.documents import row_ids
 from transalign.translate.langtokens import target_token
 from transalign.translate.memory import TranslationMemory, normalise
 from transalign.translate.quality import has_repetition_loop, length_ratio_flag

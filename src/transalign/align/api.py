@@ -19,8 +19,8 @@ from transalign.align.tmx import format_tmx
 from transalign.alphabet import looks_like
 from transalign.errors import InputError
 from transalign.formats.links import format_links
+from transalign.formats.naming import aligned_name, document_id
 from transalign.formats.tsv import format_aligned_tsv
-from transalign.translate.documents import document_id
 
 __all__ = ["FORMATS", "AlignJob", "align_files", "check_job", "document_id", "output_name"]
 OutputFormat = Literal["links", "tsv", "tmx"]
@@ -57,8 +57,8 @@ _EXTENSIONS = {"links": "links", "tsv": "tsv", "tmx": "tmx"}
 def output_name(job: AlignJob) -> str:
     """The file name for ``--out DIR``: ``<document-id>.<src>-<tgt>[-<tgt2>…].<format>``,
     e.g. ``cis-ministers.en-ru.tsv`` as the contract names aligned text."""
-    langs = "-".join((job.src_lang, *job.tgt_langs))
-    return f"{document_id(job.src, job.src_lang)}.{langs}.{_EXTENSIONS.get(job.output, job.output)}"
+    return aligned_name(document_id(job.src, job.src_lang), job.src_lang, job.tgt_langs,
+                        _EXTENSIONS.get(job.output, job.output))
 
 
 def check_job(job: AlignJob) -> None:

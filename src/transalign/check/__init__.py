@@ -13,10 +13,10 @@ from transalign.check.files import (
     check_files,
     check_table,
     expand_inputs,
-    languages_from_name,
 )
 from transalign.check.report import format_jsonl, format_text
 from transalign.check.rows import KINDS, Problem, RowChecker
+from transalign.formats.naming import languages_from_name
 
 __all__ = [
     "KINDS",

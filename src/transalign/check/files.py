@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from transalign.check.rows import Problem, RowChecker
 from transalign.errors import InputError
+from transalign.formats.naming import languages_from_name
 from transalign.formats.tsv import AlignedTable, read_aligned_tsv
 from transalign.glossary.model import Glossary
-
-_NAME = re.compile(r"^(?P<doc>.+)\.(?P<src>[a-z]{2,3})-(?P<tgt>[a-z]{2,3})\.tsv$")
 
 
 @dataclass
@@ -31,12 +29,6 @@ class CheckReport:
         from transalign import __version__
 
         return f"check|glossary:{self.glossary_digest[:12]}|transalign:{__version__}"
-
-
-def languages_from_name(path: str | Path) -> tuple[str, str] | None:
-    """``cis-ministers.en-ru.tsv`` → ``("en", "ru")``; None when the name does not say."""
-    match = _NAME.match(Path(path).name)
-    return (match["src"], match["tgt"]) if match else None
 
 
 def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:

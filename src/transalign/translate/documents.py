@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transalign.errors import InputError
+from transalign.formats.naming import document_id
 from transalign.io import read_text
 from transalign.segment import Sentence, segment
 from transalign.translate.manifest import text_sha256
@@ -34,19 +35,6 @@ class Document:
     sentences: list[Sentence]
     row_ids: list[str]
     sha256: str
-
-
-def document_id(path: Path, src_lang: str) -> str:
-    """``story.en.txt`` → ``story``; ``story.txt`` → ``story``; ``story`` → ``story``
-    (also for ``.text``, ``.md`` and ``.sents``, the extension in any case)."""
-    name = path.name
-    for suffix in (".txt", ".text", ".md", ".sents"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    if name.endswith(f".{src_lang}") and len(name) > len(src_lang) + 1:
-        name = name[: -len(src_lang) - 1]
-    return name
 
 
 def row_ids(sentences: list[Sentence]) -> list[str]:

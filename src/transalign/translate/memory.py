@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transalign.errors import TransalignError
+from transalign.formats.naming import aligned_glob
 from transalign.formats.tsv import AlignedTable, read_aligned_tsv
 
 APPROVED = "approved"
@@ -87,7 +88,7 @@ class TranslationMemory:
         memory = cls()
         for path in paths:
             if path.is_dir():
-                for found in sorted(path.glob(f"*.{src_lang}-{tgt_lang}.tsv")):
+                for found in sorted(path.glob(aligned_glob(src_lang, tgt_lang))):
                     memory.add_file(found)
             elif path.exists():
                 memory.add_file(path)

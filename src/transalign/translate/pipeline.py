@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from transalign.errors import InputError, TransalignError
+from transalign.formats.naming import aligned_name
 from transalign.translate.backend import GlossaryEnforcer, GlossaryLike, Translation, Translator
 from transalign.translate.cache import ResumeCache
 from transalign.translate.documents import Document, read_document
@@ -235,7 +236,7 @@ def _plan_target(documents: list[Document], src_lang: str, tgt: str, out_dir: Pa
     report.notes.extend(f"translation memory skipped {line}" for line in memory.unreadable)
     plans: list[OutputPlan] = []
     for document in documents:
-        tsv_path = out_dir / f"{document.doc_id}.{src_lang}-{tgt}.tsv"
+        tsv_path = out_dir / aligned_name(document.doc_id, src_lang, [tgt])
         _remove_stale_temps(tsv_path)
         try:
             plan = plan_output(document, tgt, tsv_path, dict(signature), memory, force=force)
